@@ -1,0 +1,33 @@
+//! Validates `content/` and compiles the book into the app.
+//!
+//! A content problem stops the build here with every problem listed by file and line, so that a
+//! broken chapter can never be deployed.
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let book = match guide_core::content::load_book_dir(Path::new("content")) {
+        Ok(book) => book,
+        Err(errors) => {
+            eprintln!("{errors}");
+            println!("cargo::error=the content in content/ is invalid:");
+            for error in &errors.0 {
+                println!("cargo::error=  {error}");
+            }
+            std::process::exit(1);
+        }
+    };
+    let json = match serde_json::to_string(&book) {
+        Ok(json) => json,
+        Err(error) => {
+            println!("cargo::error=cannot serialise the book: {error}");
+            std::process::exit(1);
+        }
+    };
+    if let Err(error) = std::fs::write(Path::new(&out_dir).join("book.json"), json) {
+        println!("cargo::error=cannot write the compiled book: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,354 @@
+//! Loading and validating the authored content in `content/`, at build time and in `cargo test`.
+//!
+//! Every problem is collected, not just the first, and each names its file and line, so that an
+//! author can fix a chapter in one pass. Nothing here runs in the browser.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::book::{chapter_path, Audience, Book, Chapter, ChapterMeta, GuidePath};
+use crate::doc::{Block, Inline, LinkTarget};
+use crate::markdown::{is_valid_id, parse_markdown};
+
+/// The fewest words a chapter may have.
+pub const MIN_CHAPTER_WORDS: usize = 1_200;
+/// The decision trees a chapter may embed or link to.
+pub const KNOWN_TREES: [&str; 2] = ["readiness", "structure"];
+
+/// One authored file: its path (for messages) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+/// A problem in the content, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// All the problems found, printed one per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} problem(s) in content/:", self.0.len())?;
+        for error in &self.0 {
+            writeln!(f, "  {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ContentErrors {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    slug: String,
+    summary: String,
+    audiences: Vec<String>,
+    order: u32,
+}
+
+/// Reads every chapter under `root/book/` and validates the whole book.
+pub fn load_book_dir(root: &Path) -> Result<Book, ContentErrors> {
+    let dir = root.join("book");
+    let entries = std::fs::read_dir(&dir).map_err(|e| {
+        ContentErrors(vec![ContentError {
+            file: dir.display().to_string(),
+            line: 0,
+            message: format!("cannot read the chapters folder: {e}"),
+        }])
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    paths.sort();
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sources.push(Source {
+                path: path.display().to_string(),
+                text,
+            }),
+            Err(e) => errors.push(ContentError {
+                file: path.display().to_string(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+    build_book(&sources)
+}
+
+/// Parses and validates chapters from their sources.
+pub fn build_book(sources: &[Source]) -> Result<Book, ContentErrors> {
+    let mut errors = Vec::new();
+    let mut chapters: Vec<(String, Chapter)> = Vec::new();
+    for source in sources {
+        match parse_chapter(source) {
+            Ok(chapter) => chapters.push((source.path.clone(), chapter)),
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+    check_uniqueness(&chapters, &mut errors);
+    let book = {
+        let mut list: Vec<Chapter> = chapters.iter().map(|(_, c)| c.clone()).collect();
+        list.sort_by_key(|c| c.meta.order);
+        Book { chapters: list }
+    };
+    for (file, chapter) in &chapters {
+        check_links(file, chapter, &book, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(book)
+    } else {
+        Err(ContentErrors(errors))
+    }
+}
+
+fn error(file: &str, line: usize, message: impl Into<String>) -> ContentError {
+    ContentError {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Splits `+++` front matter from the body; returns (front matter, body, first line of body).
+fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text.strip_prefix("+++")?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let end = rest.find("\n+++")?;
+    let front = &rest[..end];
+    let after = &rest[end + 4..];
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .unwrap_or(after);
+    let body_line = 3 + front.lines().count();
+    Some((front, body, body_line))
+}
+
+fn parse_chapter(source: &Source) -> Result<Chapter, Vec<ContentError>> {
+    let file = source.path.as_str();
+    let Some((front, body, body_line)) = split_front_matter(&source.text) else {
+        return Err(vec![error(
+            file,
+            1,
+            "missing front matter: the file must start with a `+++` line, TOML, and a closing `+++` line",
+        )]);
+    };
+    let front: FrontMatter = toml::from_str(front)
+        .map_err(|e| vec![error(file, 2, format!("front matter: {}", e.message()))])?;
+    let mut errors = Vec::new();
+    if !is_valid_id(&front.slug) {
+        errors.push(error(
+            file,
+            2,
+            format!(
+                "slug {:?} must be lower-case letters, digits and hyphens",
+                front.slug
+            ),
+        ));
+    }
+    if front.title.trim().is_empty() {
+        errors.push(error(file, 2, "title is empty"));
+    }
+    if front.summary.trim().is_empty() {
+        errors.push(error(file, 2, "summary is empty"));
+    }
+    let mut audiences = Vec::new();
+    for key in &front.audiences {
+        match Audience::from_key(key) {
+            Some(audience) if !audiences.contains(&audience) => audiences.push(audience),
+            Some(_) => errors.push(error(file, 2, format!("audience {key:?} is listed twice"))),
+            None => errors.push(error(
+                file,
+                2,
+                format!("unknown audience {key:?}: use executives, managers, developers or legal"),
+            )),
+        }
+    }
+    if front.audiences.is_empty() {
+        errors.push(error(file, 2, "audiences is empty"));
+    }
+    let own_path = chapter_path(&front.slug);
+    let doc = match parse_markdown(body, &own_path, body_line) {
+        Ok(doc) => Some(doc),
+        Err(problems) => {
+            errors.extend(
+                problems
+                    .into_iter()
+                    .map(|p| error(file, p.line, p.kind.to_string())),
+            );
+            None
+        }
+    };
+    let meta = ChapterMeta {
+        title: front.title.trim().to_string(),
+        slug: front.slug,
+        summary: front.summary.trim().to_string(),
+        audiences,
+        order: front.order,
+    };
+    match doc {
+        Some(doc) if errors.is_empty() => {
+            let chapter = Chapter::new(meta, doc);
+            if chapter.words < MIN_CHAPTER_WORDS {
+                return Err(vec![error(
+                    file,
+                    body_line,
+                    format!(
+                        "the chapter has {} words; the minimum is {MIN_CHAPTER_WORDS}",
+                        chapter.words
+                    ),
+                )]);
+            }
+            Ok(chapter)
+        }
+        _ => Err(errors),
+    }
+}
+
+fn check_uniqueness(chapters: &[(String, Chapter)], errors: &mut Vec<ContentError>) {
+    let mut slugs: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut orders: BTreeMap<u32, &str> = BTreeMap::new();
+    for (file, chapter) in chapters {
+        if let Some(other) = slugs.insert(&chapter.meta.slug, file) {
+            errors.push(error(
+                file,
+                2,
+                format!("slug {:?} is also used by {other}", chapter.meta.slug),
+            ));
+        }
+        if let Some(other) = orders.insert(chapter.meta.order, file) {
+            errors.push(error(
+                file,
+                2,
+                format!("order {} is also used by {other}", chapter.meta.order),
+            ));
+        }
+    }
+}
+
+/// Checks that every internal link and embedded tree of `chapter` resolves.
+fn check_links(file: &str, chapter: &Chapter, book: &Book, errors: &mut Vec<ContentError>) {
+    let mut targets = BTreeSet::new();
+    for block in &chapter.doc.blocks {
+        collect_targets(block, &mut targets);
+    }
+    for footnote in &chapter.doc.footnotes {
+        for block in &footnote.blocks {
+            collect_targets(block, &mut targets);
+        }
+    }
+    for target in targets {
+        if let Some(problem) = resolve(&target, book) {
+            errors.push(error(file, 0, problem));
+        }
+    }
+}
+
+/// What a chapter points at, in a form that can be checked against the book.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    Link {
+        path: String,
+        fragment: Option<String>,
+    },
+    Tree(String),
+}
+
+fn collect_targets(block: &Block, out: &mut BTreeSet<Target>) {
+    fn inlines(list: &[Inline], out: &mut BTreeSet<Target>) {
+        for inline in list {
+            match inline {
+                Inline::Link { target, content } => {
+                    if let LinkTarget::Internal { path, fragment } = target {
+                        out.insert(Target::Link {
+                            path: path.clone(),
+                            fragment: fragment.clone(),
+                        });
+                    }
+                    inlines(content, out);
+                }
+                Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strike(inner) => {
+                    inlines(inner, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph(content) => inlines(content, out),
+        Block::List { items, .. } => items
+            .iter()
+            .flat_map(|item| &item.blocks)
+            .for_each(|b| collect_targets(b, out)),
+        Block::Quote { blocks, .. } => blocks.iter().for_each(|b| collect_targets(b, out)),
+        Block::Table { head, rows, .. } => head
+            .iter()
+            .chain(rows.iter().flatten())
+            .for_each(|cell| inlines(cell, out)),
+        Block::Tree(id) => {
+            out.insert(Target::Tree(id.clone()));
+        }
+        Block::Code { .. } | Block::Rule => {}
+    }
+}
+
+fn resolve(target: &Target, book: &Book) -> Option<String> {
+    match target {
+        Target::Tree(id) => (!KNOWN_TREES.contains(&id.as_str()))
+            .then(|| format!("unknown tree {id:?} in a `{{{{tree}}}}` directive")),
+        Target::Link { path, fragment } => {
+            let shown = match fragment {
+                Some(f) => format!("{path}#{f}"),
+                None => path.clone(),
+            };
+            match GuidePath::parse(path) {
+                None => Some(format!("link {shown:?} goes to no page of the guide")),
+                Some(GuidePath::Chapter(slug)) => match book.chapter(&slug) {
+                    None => Some(format!("link {shown:?}: there is no chapter {slug:?}")),
+                    Some(chapter) => fragment.as_ref().and_then(|id| {
+                        (!chapter.has_section(id)).then(|| {
+                            format!("link {shown:?}: chapter {slug:?} has no heading {{#{id}}}")
+                        })
+                    }),
+                },
+                Some(_) if fragment.is_some() => {
+                    Some(format!("link {shown:?}: only chapters have #anchors"))
+                }
+                Some(other) if other.to_path() != *path && !path.contains('?') => Some(format!(
+                    "link {shown:?} should be written {:?}",
+                    other.to_path()
+                )),
+                Some(_) => None,
+            }
+        }
+    }
+}

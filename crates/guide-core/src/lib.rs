@@ -1,0 +1,16 @@
+//! The pure core of the OSPO Guide.
+//!
+//! Everything that can be decided without a browser lives here and is tested natively: the book
+//! model, the Markdown document tree, content validation, and (in later modules) decision trees,
+//! reading progress and search. This crate depends on no browser crate.
+
+pub mod book;
+pub mod doc;
+
+#[cfg(feature = "authoring")]
+pub mod content;
+#[cfg(feature = "authoring")]
+pub mod markdown;
+
+pub use book::{Audience, Book, Chapter, ChapterMeta, GuidePath};
+pub use doc::{Block, Document, Inline, LinkTarget};

@@ -1,0 +1,70 @@
+//! The content check: everything in `content/` is valid, and the book meets its minimum form.
+
+use std::path::Path;
+
+use guide_core::content::{load_book_dir, MIN_CHAPTER_WORDS};
+use guide_core::doc::{Block, ListItem};
+
+fn content_root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
+}
+
+fn has_checklist(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::List { items, .. } => items
+            .iter()
+            .any(|item: &ListItem| item.task.is_some() || has_checklist(&item.blocks)),
+        Block::Quote { blocks, .. } => has_checklist(blocks),
+        _ => false,
+    })
+}
+
+#[test]
+fn the_content_folder_is_valid() {
+    if let Err(errors) = load_book_dir(content_root()) {
+        panic!("{errors}");
+    }
+}
+
+#[test]
+fn the_book_has_its_minimum_form() {
+    let book = load_book_dir(content_root()).expect("content is valid");
+    assert!(
+        book.chapters.len() >= 12,
+        "{} chapters",
+        book.chapters.len()
+    );
+    assert!(book.total_words() >= 25_000, "{} words", book.total_words());
+    for chapter in &book.chapters {
+        assert!(chapter.words >= MIN_CHAPTER_WORDS, "{}", chapter.meta.slug);
+        assert!(
+            has_checklist(&chapter.doc.blocks),
+            "{} has no checklist",
+            chapter.meta.slug
+        );
+        assert!(
+            matches!(chapter.doc.blocks.first(), Some(Block::Paragraph(_))),
+            "{} does not open with a summary paragraph",
+            chapter.meta.slug
+        );
+    }
+    for slug in ["glossary", "references"] {
+        assert!(book.chapter(slug).is_some(), "no {slug} chapter");
+    }
+}
+
+#[test]
+fn print_counts() {
+    let book = load_book_dir(content_root()).expect("content is valid");
+    for chapter in &book.chapters {
+        println!(
+            "{:>2} {:<32} {:>5} words",
+            chapter.meta.order, chapter.meta.slug, chapter.words
+        );
+    }
+    println!(
+        "{} chapters, {} words",
+        book.chapters.len(),
+        book.total_words()
+    );
+}

@@ -1,0 +1,85 @@
+//! The application: the router, the page frame and the route table.
+//!
+//! `App` runs in the browser with the real history; `ServerApp` renders the same frame for a given
+//! path natively, for prerendering and render tests.
+
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::pages::chapter::ChapterPage;
+use crate::pages::contents::ContentsPage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::placeholders::{ProgressPage, ReadinessPage, SearchPage, StructurePage};
+use crate::route::Route;
+use crate::strings;
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <HomePage /> },
+        Route::Contents => html! { <ContentsPage /> },
+        Route::Chapter { slug } => html! { <ChapterPage slug={slug} /> },
+        Route::Readiness => html! { <ReadinessPage /> },
+        Route::Structure => html! { <StructurePage /> },
+        Route::Search => html! { <SearchPage /> },
+        Route::Progress => html! { <ProgressPage /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// The page frame shared by every route.
+#[component]
+pub fn Shell() -> Html {
+    html! {
+        <div class="shell">
+            <a class="skip-link" href="#main">{ strings::SKIP_LINK }</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <Footer />
+        </div>
+    }
+}
+
+/// The guide in the browser, at `/` or under the base path given by `<base href>`.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <BrowserRouter>
+            <Shell />
+        </BrowserRouter>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ServerAppProps {
+    /// The route to render, root-relative (`/book/why-an-ospo/`).
+    pub path: AttrValue,
+    /// The deployment's base path, such as `/guides/ospo`, if any.
+    #[prop_or_default]
+    pub basename: Option<AttrValue>,
+}
+
+/// The guide rendered natively for one path.
+#[component]
+pub fn ServerApp(props: &ServerAppProps) -> Html {
+    let history = use_memo(props.clone(), |props| {
+        let history = MemoryHistory::new();
+        let base = props
+            .basename
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        history.push(format!("{base}{}", props.path));
+        AnyHistory::from(history)
+    });
+    html! {
+        <Router history={(*history).clone()} basename={props.basename.clone()}>
+            <Shell />
+        </Router>
+    }
+}

@@ -1,0 +1,108 @@
+//! A link to a place inside the guide that works in every mode.
+//!
+//! It renders a real `href` (prefixed with the deployment's base path) so that it works with
+//! scripts off, in a new tab and for crawlers, and it navigates in-app on a plain click.
+
+use guide_core::GuidePath;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct GuideLinkProps {
+    /// A root-relative path, such as `/book/why-an-ospo/`, optionally with `?query`.
+    pub path: AttrValue,
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub current: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The `href` for a root-relative path under the router's base path.
+pub fn full_href(basename: Option<&str>, path: &str, fragment: Option<&str>) -> String {
+    let base = basename.unwrap_or("").trim_end_matches('/');
+    match fragment {
+        Some(fragment) => format!("{base}{path}#{fragment}"),
+        None => format!("{base}{path}"),
+    }
+}
+
+#[component]
+pub fn GuideLink(props: &GuideLinkProps) -> Html {
+    let navigator = use_navigator();
+    let basename = navigator
+        .as_ref()
+        .and_then(|n| n.basename().map(str::to_owned));
+    let href = full_href(basename.as_deref(), &props.path, props.fragment.as_deref());
+    let onclick = {
+        let path = props.path.clone();
+        let fragment = props.fragment.clone();
+        Callback::from(move |event: MouseEvent| {
+            let plain_click = event.button() == 0
+                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+            let Some(navigator) = navigator.as_ref() else {
+                return;
+            };
+            let (route_path, query) = match path.split_once('?') {
+                Some((route_path, query)) => (route_path, Some(query)),
+                None => (path.as_str(), None),
+            };
+            let Some(target) = GuidePath::parse(route_path) else {
+                return;
+            };
+            if !plain_click {
+                return;
+            }
+            event.prevent_default();
+            let route = Route::from(target);
+            let mut location = route.to_path();
+            if let Some(query) = query {
+                location.push('?');
+                location.push_str(query);
+            }
+            if let Some(fragment) = fragment.as_deref() {
+                location.push('#');
+                location.push_str(fragment);
+            }
+            navigator.push(&RawPath(location));
+        })
+    };
+    let aria_current = props.current.then_some(AttrValue::Static("page"));
+    html! {
+        <a {href} class={props.class.clone()} {onclick} aria-current={aria_current}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+/// A location string pushed as-is (path, query and fragment), for links the router's typed
+/// routes cannot express.
+#[derive(Debug, Clone, PartialEq)]
+struct RawPath(String);
+
+impl Routable for RawPath {
+    fn from_path(_path: &str, _params: &std::collections::HashMap<&str, &str>) -> Option<Self> {
+        None
+    }
+
+    fn to_path(&self) -> String {
+        self.0.clone()
+    }
+
+    fn routes() -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    fn not_found_route() -> Option<Self> {
+        None
+    }
+
+    fn recognize(_pathname: &str) -> Option<Self> {
+        None
+    }
+}

@@ -1,0 +1,27 @@
+//! The book compiled into the app by `build.rs`, decoded once on first use.
+
+use std::sync::OnceLock;
+
+use guide_core::Book;
+
+const BOOK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/book.json"));
+
+/// The validated book. The build checked it, so a decoding failure is a build defect: it is logged
+/// and the guide shows an empty book rather than a blank page.
+pub fn book() -> &'static Book {
+    static BOOK: OnceLock<Book> = OnceLock::new();
+    BOOK.get_or_init(|| match Book::from_json(BOOK_JSON) {
+        Ok(book) => book,
+        Err(error) => {
+            log_error(&format!("the compiled book cannot be read: {error}"));
+            Book::default()
+        }
+    })
+}
+
+fn log_error(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{message}");
+}

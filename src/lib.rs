@@ -1,0 +1,16 @@
+//! The OSPO Guide's view layer: Yew components over the pure `guide-core`.
+//!
+//! Components map state to HTML and events to actions; every decision that needs no browser lives
+//! in the core. Components never touch `window` while rendering, so the same tree renders natively
+//! for prerendering and hydrates in the browser.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod pages;
+pub mod render;
+pub mod route;
+pub mod strings;
+
+pub use app::{App, ServerApp, ServerAppProps};
+pub use route::Route;
