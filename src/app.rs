@@ -45,13 +45,22 @@ pub fn Shell() -> Html {
     }
 }
 
-/// The guide in the browser, at `/` or under the base path given by `<base href>`.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The browser's history on the site, an in-memory one when prerendering or embedded.
+    pub history: AnyHistory,
+    /// The deployment's base path, such as `/guides/ospo`, if any.
+    #[prop_or_default]
+    pub basename: Option<AttrValue>,
+}
+
+/// The guide. The browser and the prerenderer render this same tree, so hydration matches.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     html! {
-        <BrowserRouter>
+        <Router history={props.history.clone()} basename={props.basename.clone()}>
             <Shell />
-        </BrowserRouter>
+        </Router>
     }
 }
 
@@ -64,22 +73,19 @@ pub struct ServerAppProps {
     pub basename: Option<AttrValue>,
 }
 
-/// The guide rendered natively for one path.
+/// The history a native render of `path` starts from.
+pub fn memory_history_at(path: &str, basename: Option<&str>) -> AnyHistory {
+    let history = MemoryHistory::new();
+    let base = basename.unwrap_or("").trim_end_matches('/');
+    history.push(format!("{base}{path}"));
+    AnyHistory::from(history)
+}
+
+/// The guide rendered natively for one path (render tests).
 #[component]
 pub fn ServerApp(props: &ServerAppProps) -> Html {
     let history = use_memo(props.clone(), |props| {
-        let history = MemoryHistory::new();
-        let base = props
-            .basename
-            .as_deref()
-            .unwrap_or("")
-            .trim_end_matches('/');
-        history.push(format!("{base}{}", props.path));
-        AnyHistory::from(history)
+        memory_history_at(&props.path, props.basename.as_deref())
     });
-    html! {
-        <Router history={(*history).clone()} basename={props.basename.clone()}>
-            <Shell />
-        </Router>
-    }
+    html! { <App history={(*history).clone()} basename={props.basename.clone()} /> }
 }

@@ -7,10 +7,11 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod page_meta;
 pub mod pages;
 pub mod render;
 pub mod route;
 pub mod strings;
 
-pub use app::{App, ServerApp, ServerAppProps};
+pub use app::{memory_history_at, App, AppProps, ServerApp, ServerAppProps};
 pub use route::Route;

@@ -1,0 +1,73 @@
+//! View render tests: every route of the contract renders natively, with the server renderer the
+//! prerenderer uses, and shows its main heading.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use ospo_guide::data::book;
+use ospo_guide::{ServerApp, ServerAppProps};
+use yew::LocalServerRenderer;
+
+async fn render(path: &str, basename: Option<&str>) -> String {
+    let props = ServerAppProps {
+        path: path.to_string().into(),
+        basename: basename.map(|b| b.to_string().into()),
+    };
+    LocalServerRenderer::<ServerApp>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn main_heading(html: &str) -> Option<String> {
+    let start = html.find("<h1")?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</h1>")?;
+    Some(html[open_end..close].to_string())
+}
+
+#[tokio::test]
+async fn every_route_renders_its_main_heading() {
+    let first_chapter = &book().chapters[0];
+    let cases = [
+        ("/", "OSPO Guide"),
+        ("/book/", "Contents"),
+        ("/readiness/", "ready for an OSPO"),
+        ("/structure/", "structure fits"),
+        ("/search/", "Search"),
+        ("/progress/", "Your data"),
+        ("/no/such/page/", "Page not found"),
+        ("/book/no-such-chapter/", "Page not found"),
+    ];
+    for (path, expected) in cases {
+        let html = render(path, None).await;
+        let heading = main_heading(&html).unwrap_or_else(|| panic!("{path}: no <h1>"));
+        assert!(heading.contains(expected), "{path}: heading {heading:?}");
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one <h1>");
+    }
+    let html = render(&first_chapter.path(), None).await;
+    assert_eq!(main_heading(&html).as_deref(), Some(first_chapter.meta.title.as_str()));
+}
+
+#[tokio::test]
+async fn every_chapter_renders_its_title_and_sections() {
+    for chapter in &book().chapters {
+        let html = render(&chapter.path(), None).await;
+        assert_eq!(main_heading(&html).as_deref(), Some(chapter.meta.title.as_str()));
+        for section in chapter.sections() {
+            assert!(html.contains(&format!("id=\"{}\"", section.id)), "{} lacks #{}", chapter.meta.slug, section.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn links_carry_the_base_path_of_a_sub_path_deployment() {
+    let html = render("/book/", Some("/guides/ospo/")).await;
+    assert!(html.contains("href=\"/guides/ospo/book/what-is-an-ospo/\""), "{html}");
+    assert!(!html.contains("href=\"/book/"), "a link ignores the base path");
+}
+
+#[tokio::test]
+async fn navigation_marks_the_current_section() {
+    let html = render("/book/why-an-ospo/", None).await;
+    assert!(html.contains("href=\"/book/\" aria-current=\"page\""), "{html}");
+}
