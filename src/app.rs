@@ -9,6 +9,8 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::hooks::document_title::use_document_title;
+use crate::hooks::ready_marker::use_ready_marker;
 use crate::pages::chapter::ChapterPage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
@@ -33,6 +35,8 @@ fn switch(route: Route) -> Html {
 /// The page frame shared by every route.
 #[component]
 pub fn Shell() -> Html {
+    use_ready_marker();
+    use_document_title();
     html! {
         <div class="shell">
             <a class="skip-link" href="#main">{ strings::SKIP_LINK }</a>

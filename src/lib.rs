@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod hooks;
 pub mod page_meta;
 pub mod pages;
 pub mod render;

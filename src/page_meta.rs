@@ -19,7 +19,11 @@ pub fn meta_for(path: &str) -> PageMeta {
     };
     match GuidePath::parse(path) {
         Some(GuidePath::Home) => PageMeta {
-            title: format!("{} · {}", strings::GUIDE_NAME, "Open Source Program Offices"),
+            title: format!(
+                "{} · {}",
+                strings::GUIDE_NAME,
+                "Open Source Program Offices"
+            ),
             description: strings::HOME_LEAD.to_string(),
         },
         Some(GuidePath::Contents) => page(strings::CONTENTS_TITLE, strings::CONTENTS_INTRO),
@@ -27,8 +31,12 @@ pub fn meta_for(path: &str) -> PageMeta {
             Some(chapter) => page(&chapter.meta.title, &chapter.meta.summary),
             None => page(strings::NOT_FOUND_TITLE, strings::NOT_FOUND_TEXT),
         },
-        Some(GuidePath::Readiness) => page(strings::HOME_READINESS_TITLE, strings::HOME_READINESS_TEXT),
-        Some(GuidePath::Structure) => page(strings::HOME_STRUCTURE_TITLE, strings::HOME_STRUCTURE_TEXT),
+        Some(GuidePath::Readiness) => {
+            page(strings::HOME_READINESS_TITLE, strings::HOME_READINESS_TEXT)
+        }
+        Some(GuidePath::Structure) => {
+            page(strings::HOME_STRUCTURE_TITLE, strings::HOME_STRUCTURE_TEXT)
+        }
         Some(GuidePath::Search) => page(strings::NAV_SEARCH, strings::HOME_SEARCH_TEXT),
         Some(GuidePath::Progress) => page(strings::NAV_PROGRESS, strings::FOOTER_PRIVACY),
         None => page(strings::NOT_FOUND_TITLE, strings::NOT_FOUND_TEXT),

@@ -45,16 +45,27 @@ async fn every_route_renders_its_main_heading() {
         assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one <h1>");
     }
     let html = render(&first_chapter.path(), None).await;
-    assert_eq!(main_heading(&html).as_deref(), Some(first_chapter.meta.title.as_str()));
+    assert_eq!(
+        main_heading(&html).as_deref(),
+        Some(first_chapter.meta.title.as_str())
+    );
 }
 
 #[tokio::test]
 async fn every_chapter_renders_its_title_and_sections() {
     for chapter in &book().chapters {
         let html = render(&chapter.path(), None).await;
-        assert_eq!(main_heading(&html).as_deref(), Some(chapter.meta.title.as_str()));
+        assert_eq!(
+            main_heading(&html).as_deref(),
+            Some(chapter.meta.title.as_str())
+        );
         for section in chapter.sections() {
-            assert!(html.contains(&format!("id=\"{}\"", section.id)), "{} lacks #{}", chapter.meta.slug, section.id);
+            assert!(
+                html.contains(&format!("id=\"{}\"", section.id)),
+                "{} lacks #{}",
+                chapter.meta.slug,
+                section.id
+            );
         }
     }
 }
@@ -62,12 +73,21 @@ async fn every_chapter_renders_its_title_and_sections() {
 #[tokio::test]
 async fn links_carry_the_base_path_of_a_sub_path_deployment() {
     let html = render("/book/", Some("/guides/ospo/")).await;
-    assert!(html.contains("href=\"/guides/ospo/book/what-is-an-ospo/\""), "{html}");
-    assert!(!html.contains("href=\"/book/"), "a link ignores the base path");
+    assert!(
+        html.contains("href=\"/guides/ospo/book/what-is-an-ospo/\""),
+        "{html}"
+    );
+    assert!(
+        !html.contains("href=\"/book/"),
+        "a link ignores the base path"
+    );
 }
 
 #[tokio::test]
 async fn navigation_marks_the_current_section() {
     let html = render("/book/why-an-ospo/", None).await;
-    assert!(html.contains("href=\"/book/\" aria-current=\"page\""), "{html}");
+    assert!(
+        html.contains("href=\"/book/\" aria-current=\"page\""),
+        "{html}"
+    );
 }

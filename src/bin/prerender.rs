@@ -51,10 +51,17 @@ mod prerender {
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
-        let mut routes: Vec<String> = ["/", "/book/", "/readiness/", "/structure/", "/search/", "/progress/"]
-            .iter()
-            .map(|p| (*p).to_string())
-            .collect();
+        let mut routes: Vec<String> = [
+            "/",
+            "/book/",
+            "/readiness/",
+            "/structure/",
+            "/search/",
+            "/progress/",
+        ]
+        .iter()
+        .map(|p| (*p).to_string())
+        .collect();
         routes.extend(book().chapters.iter().map(|c| c.path()));
         let mut count = 0;
         for route in &routes {
@@ -64,7 +71,11 @@ mod prerender {
             count += 1;
         }
         let body = runtime.block_on(render("/404/", basename.as_deref()));
-        write(&dist, "404.html", &fill(&template, &body, &meta_for("/404/")))?;
+        write(
+            &dist,
+            "404.html",
+            &fill(&template, &body, &meta_for("/404/")),
+        )?;
         Ok(count + 1)
     }
 
@@ -96,7 +107,12 @@ mod prerender {
         );
         let with_head = match (template.find("<title>"), template.find("</title>")) {
             (Some(start), Some(end)) => {
-                format!("{}{}{}", &template[..start], head, &template[end + "</title>".len()..])
+                format!(
+                    "{}{}{}",
+                    &template[..start],
+                    head,
+                    &template[end + "</title>".len()..]
+                )
             }
             _ => template.to_string(),
         };

@@ -1,0 +1,65 @@
+// Shared set-up for the end-to-end tests: the built guide served by the plain static server and
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../../tools/serve.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Serves `dist` (or another folder) under `prefix`; returns { url, close }. */
+export async function startServer({ root = "dist", prefix = "/", headers } = {}) {
+  const { server, url } = await serve({ root, prefix, headers });
+  return { url, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Every prerendered route of a build, as root-relative paths ("/", "/book/", …). */
+export function builtRoutes(root = "dist") {
+  const routes = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === "index.html") {
+        const rel = relative(root, dir).split(sep).join("/");
+        routes.push(rel ? `/${rel}/` : "/");
+      }
+    }
+  };
+  walk(root);
+  return routes.sort();
+}
+
+/** Collects console errors and failed requests of a page, for "no error" assertions. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  page.on("requestfailed", (request) => errors.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return errors;
+}
+
+/** Waits until the app has hydrated and is interactive. */
+export async function waitForApp(page) {
+  await page.waitForSelector("html[data-ready='true']", { timeout: 15000 });
+}

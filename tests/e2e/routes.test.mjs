@@ -1,0 +1,105 @@
+// Every route of the built site answers 200 on a direct load, shows its heading with and without
+// scripts, hydrates without a console error, and works under a sub-path deployment.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { builtRoutes, launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+
+let browser;
+let site;
+
+before(async () => {
+  browser = await launchBrowser();
+  site = await startServer({ root: "dist" });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const routes = builtRoutes("dist");
+
+test("the build has a page for every route of the contract", () => {
+  for (const route of ["/", "/book/", "/readiness/", "/structure/", "/search/", "/progress/"]) {
+    assert.ok(routes.includes(route), `no prerendered ${route}`);
+  }
+  assert.ok(routes.filter((r) => r.startsWith("/book/") && r !== "/book/").length >= 12, "chapters");
+});
+
+test("every route answers 200 with a heading and no console error", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  for (const route of routes) {
+    const response = await page.goto(new URL(route.slice(1), site.url).href);
+    assert.equal(response.status(), 200, route);
+    await waitForApp(page);
+    const heading = await page.locator("h1").first().textContent();
+    assert.ok(heading && heading.trim().length > 0, `${route}: empty heading`);
+    assert.equal(await page.locator("h1").count(), 1, `${route}: one h1`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an unknown address gets the not-found page with a way back", async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(new URL("no/such/page/", site.url).href);
+  assert.equal(response.status(), 404);
+  await waitForApp(page);
+  assert.equal(await page.locator("h1").textContent(), "Page not found");
+  await page.getByRole("link", { name: "See all chapters" }).click();
+  await page.waitForURL(/\/book\/$/);
+  assert.equal(await page.locator("h1").textContent(), "Contents");
+  await page.close();
+});
+
+test("a chapter reads fully with scripts off", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL("book/why-an-ospo/", site.url).href);
+  assert.match(await page.locator("h1").textContent(), /Why an OSPO/);
+  assert.ok((await page.locator("article p").count()) > 20, "the chapter text is in the page");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book", exact: true }).click();
+  await page.waitForURL(/\/book\/$/);
+  assert.equal(await page.locator("h1").textContent(), "Contents");
+  await context.close();
+});
+
+test("navigation happens in-app after hydration, and the title follows", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url);
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Contents");
+  await page.locator(".chapter-list a").first().click();
+  await page.waitForURL(/\/book\/about-this-guide\/$/);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "a full page load happened");
+  assert.match(await page.title(), /About this guide|this guide/i);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the guide works deployed under a sub-path", { skip: !existsSync("dist-subpath") && "no sub-path build" }, async () => {
+  const sub = await startServer({ root: "dist-subpath", prefix: "/guides/ospo/" });
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  try {
+    const response = await page.goto(new URL("book/", sub.url).href);
+    assert.equal(response.status(), 200);
+    await waitForApp(page);
+    const href = await page.locator(".chapter-list a").first().getAttribute("href");
+    assert.ok(href.startsWith("/guides/ospo/book/"), href);
+    await page.locator(".chapter-list a").first().click();
+    await page.waitForURL(/\/guides\/ospo\/book\/about-this-guide\/$/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await page.waitForURL(/\/guides\/ospo\/$/);
+    assert.equal(await page.locator("h1").textContent(), "OSPO Guide");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await sub.close();
+  }
+});
