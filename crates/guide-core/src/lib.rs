@@ -6,6 +6,10 @@
 
 pub mod book;
 pub mod doc;
+pub mod progress;
+pub mod search;
+pub mod share;
+pub mod tree;
 
 #[cfg(feature = "authoring")]
 pub mod content;
