@@ -11,11 +11,13 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::hooks::document_title::use_document_title;
 use crate::hooks::ready_marker::use_ready_marker;
+use crate::hooks::scroll_on_navigate::use_scroll_on_navigate;
 use crate::pages::chapter::ChapterPage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::placeholders::{ProgressPage, ReadinessPage, SearchPage, StructurePage};
+use crate::pages::placeholders::{ProgressPage, ReadinessPage, StructurePage};
+use crate::pages::search::SearchPage;
 use crate::route::Route;
 use crate::strings;
 
@@ -37,9 +39,14 @@ fn switch(route: Route) -> Html {
 pub fn Shell() -> Html {
     use_ready_marker();
     use_document_title();
+    use_scroll_on_navigate();
+    // With a <base href>, a bare "#main" would point at the site root: use the page's own path.
+    let here = use_location()
+        .map(|l| l.path().to_string())
+        .unwrap_or_default();
     html! {
         <div class="shell">
-            <a class="skip-link" href="#main">{ strings::SKIP_LINK }</a>
+            <a class="skip-link" href={format!("{here}#main")}>{ strings::SKIP_LINK }</a>
             <Header />
             <main id="main" tabindex="-1">
                 <Switch<Route> render={switch} />

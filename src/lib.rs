@@ -7,11 +7,13 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod data_search;
 pub mod hooks;
 pub mod page_meta;
 pub mod pages;
 pub mod render;
 pub mod route;
+pub mod storage;
 pub mod strings;
 
 pub use app::{memory_history_at, App, AppProps, ServerApp, ServerAppProps};

@@ -23,6 +23,7 @@ pub const PREVIOUS_CHAPTER: &str = "Previous";
 pub const NEXT_CHAPTER: &str = "Next";
 pub const CHAPTER_NAV_LABEL: &str = "Chapters";
 pub const OUTLINE_LABEL: &str = "On this page";
+pub const READING_PROGRESS: &str = "Reading progress";
 pub const ANCHOR_LABEL: &str = "Link to this section";
 pub const FOOTNOTES_LABEL: &str = "Notes";
 pub const AUDIENCE_NOTE: &str = "Note for";
@@ -52,3 +53,36 @@ pub const HOME_SEARCH_TEXT: &str = "Find any topic across every chapter, even of
 pub const TREE_EMBED_TEXT: &str = "This chapter comes with an interactive assessment.";
 pub const TREE_READINESS_NAME: &str = "OSPO readiness assessment";
 pub const TREE_STRUCTURE_NAME: &str = "OSPO structure advisor";
+
+pub const FILTER_LABEL: &str = "Show chapters for";
+pub const FILTER_ALL: &str = "Everyone";
+
+/// The name of an audience as the interface shows it.
+pub fn audience_name(audience: guide_core::Audience) -> &'static str {
+    match audience {
+        guide_core::Audience::Executives => "Executives and policy-makers",
+        guide_core::Audience::Managers => "OSPO program managers and leaders",
+        guide_core::Audience::Developers => "Developers, researchers, students and educators",
+        guide_core::Audience::Legal => "Legal and compliance professionals",
+    }
+}
+
+/// A short name of an audience, for filters and tags.
+pub fn audience_short(audience: guide_core::Audience) -> &'static str {
+    match audience {
+        guide_core::Audience::Executives => "Executives",
+        guide_core::Audience::Managers => "Program managers",
+        guide_core::Audience::Developers => "Developers and researchers",
+        guide_core::Audience::Legal => "Legal and compliance",
+    }
+}
+
+pub const SEARCH_TITLE: &str = "Search the guide";
+pub const SEARCH_LABEL: &str = "Search every chapter";
+pub const SEARCH_PLACEHOLDER: &str = "For example: SBOM, licence compliance, executive sponsor";
+pub const SEARCH_HINT: &str = "Results appear as you type. Press Escape to leave search.";
+pub const SEARCH_NO_RESULTS: &str = "No section of the guide matches";
+pub const SEARCH_SUGGESTIONS: &str = "Perhaps one of these chapters has what you are looking for:";
+pub const SEARCH_RESULTS_COUNT: &str = "results";
+pub const SEARCH_RESULT_ONE: &str = "result";
+pub const SEARCH_CHAPTER_OPENING: &str = "Introduction";

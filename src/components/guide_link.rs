@@ -45,31 +45,18 @@ pub fn GuideLink(props: &GuideLinkProps) -> Html {
         Callback::from(move |event: MouseEvent| {
             let plain_click = event.button() == 0
                 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-            let Some(navigator) = navigator.as_ref() else {
+            let route_path = path.split(['?', '#']).next().unwrap_or_default();
+            let (Some(navigator), true) = (navigator.as_ref(), plain_click) else {
                 return;
             };
-            let (route_path, query) = match path.split_once('?') {
-                Some((route_path, query)) => (route_path, Some(query)),
-                None => (path.as_str(), None),
-            };
-            let Some(target) = GuidePath::parse(route_path) else {
-                return;
-            };
-            if !plain_click {
+            if GuidePath::parse(route_path).is_none() {
                 return;
             }
             event.prevent_default();
-            let route = Route::from(target);
-            let mut location = route.to_path();
-            if let Some(query) = query {
-                location.push('?');
-                location.push_str(query);
+            match fragment.as_deref() {
+                Some(fragment) => push_path(navigator, &format!("{path}#{fragment}")),
+                None => push_path(navigator, &path),
             }
-            if let Some(fragment) = fragment.as_deref() {
-                location.push('#');
-                location.push_str(fragment);
-            }
-            navigator.push(&RawPath(location));
         })
     };
     let aria_current = props.current.then_some(AttrValue::Static("page"));
@@ -77,6 +64,35 @@ pub fn GuideLink(props: &GuideLinkProps) -> Html {
         <a {href} class={props.class.clone()} {onclick} aria-current={aria_current}>
             { props.children.clone() }
         </a>
+    }
+}
+
+fn route_path_to_location(target: GuidePath, query: Option<&str>) -> String {
+    let mut location = Route::from(target).to_path();
+    if let Some(query) = query {
+        location.push('?');
+        location.push_str(query);
+    }
+    location
+}
+
+/// Navigates in-app to a root-relative path (with optional `?query` and `#fragment`).
+pub fn push_path(navigator: &Navigator, path: &str) {
+    let (path, fragment) = match path.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (path, None),
+    };
+    let (route_path, query) = match path.split_once('?') {
+        Some((route_path, query)) => (route_path, Some(query)),
+        None => (path, None),
+    };
+    if let Some(target) = GuidePath::parse(route_path) {
+        let mut location = route_path_to_location(target, query);
+        if let Some(fragment) = fragment {
+            location.push('#');
+            location.push_str(fragment);
+        }
+        navigator.push(&RawPath(location));
     }
 }
 

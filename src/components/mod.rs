@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod audience_filter;
 pub mod coming_soon;
 pub mod footer;
 pub mod guide_link;

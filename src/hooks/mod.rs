@@ -1,4 +1,7 @@
 //! Effects: the only place the view layer touches browser APIs (never during render).
 
 pub mod document_title;
+pub mod keyboard;
+pub mod reading_position;
 pub mod ready_marker;
+pub mod scroll_on_navigate;

@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+use guide_core::Audience;
+
+use crate::components::audience_filter::AudienceFilter;
 use crate::components::guide_link::GuideLink;
 use crate::data::book;
 use crate::strings;
@@ -9,12 +12,22 @@ use crate::strings;
 #[component]
 pub fn ContentsPage() -> Html {
     let book = book();
+    let audience = use_state_eq(|| None::<Audience>);
+    let on_select = {
+        let audience = audience.clone();
+        Callback::from(move |choice| audience.set(choice))
+    };
+    let shown = book
+        .chapters
+        .iter()
+        .filter(|c| audience.is_none_or(|a| c.meta.audiences.contains(&a)));
     html! {
         <article class="page contents">
             <h1>{ strings::CONTENTS_TITLE }</h1>
             <p class="lead">{ strings::CONTENTS_INTRO }</p>
+            <AudienceFilter selected={*audience} {on_select} />
             <ol class="chapter-list">
-                { for book.chapters.iter().map(|chapter| html! {
+                { for shown.map(|chapter| html! {
                     <li class="chapter-item">
                         <h2><GuideLink path={chapter.path()}>{ chapter.meta.title.clone() }</GuideLink></h2>
                         <p>{ chapter.meta.summary.clone() }</p>

@@ -5,3 +5,4 @@ pub mod contents;
 pub mod home;
 pub mod not_found;
 pub mod placeholders;
+pub mod search;

@@ -28,17 +28,6 @@ pub fn StructurePage() -> Html {
 }
 
 #[component]
-pub fn SearchPage() -> Html {
-    html! {
-        <ComingSoon
-            title="Search the guide"
-            promise="Search across every chapter, in your browser and offline, is on its way. Until then, the contents list every chapter with its summary."
-            chapter={Some((AttrValue::from("/book/"), AttrValue::from("Browse the contents")))}
-        />
-    }
-}
-
-#[component]
 pub fn ProgressPage() -> Html {
     html! {
         <ComingSoon

@@ -112,6 +112,18 @@ pub fn chapter_path(slug: &str) -> String {
 pub struct Book {
     /// Chapters sorted by `meta.order`.
     pub chapters: Vec<Chapter>,
+    /// The recommended reading order for each audience.
+    #[serde(default)]
+    pub paths: Vec<ReadingPath>,
+}
+
+/// A recommended order of chapters for one audience.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingPath {
+    pub audience: Audience,
+    /// The section of "About this guide" that explains this path.
+    pub section: String,
+    pub chapters: Vec<String>,
 }
 
 impl Book {
@@ -139,6 +151,11 @@ impl Book {
         self.chapters
             .iter()
             .filter(move |c| c.meta.audiences.contains(&audience))
+    }
+
+    /// The reading path recommended for `audience`, if the book has one.
+    pub fn path_for(&self, audience: Audience) -> Option<&ReadingPath> {
+        self.paths.iter().find(|p| p.audience == audience)
     }
 
     pub fn total_words(&self) -> usize {

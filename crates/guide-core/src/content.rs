@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::book::{chapter_path, Audience, Book, Chapter, ChapterMeta, GuidePath};
+use crate::book::{chapter_path, Audience, Book, Chapter, ChapterMeta, GuidePath, ReadingPath};
 use crate::doc::{Block, Inline, LinkTarget};
 use crate::markdown::{is_valid_id, parse_markdown};
 
@@ -65,8 +65,111 @@ struct FrontMatter {
     order: u32,
 }
 
-/// Reads every chapter under `root/book/` and validates the whole book.
+/// Reads every chapter under `root/book/` and the reading paths in `root/paths.toml`, and
+/// validates the whole book.
 pub fn load_book_dir(root: &Path) -> Result<Book, ContentErrors> {
+    let mut book = load_chapters_dir(root)?;
+    let paths_file = root.join("paths.toml");
+    if paths_file.exists() {
+        let text = std::fs::read_to_string(&paths_file).map_err(|e| {
+            ContentErrors(vec![error(
+                &paths_file.display().to_string(),
+                0,
+                format!("cannot read: {e}"),
+            )])
+        })?;
+        book.paths = parse_paths(&paths_file.display().to_string(), &text, &book)?;
+    }
+    Ok(book)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathsFile {
+    path: Vec<PathEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathEntry {
+    audience: String,
+    section: String,
+    chapters: Vec<String>,
+}
+
+/// The chapter whose sections explain the reading paths.
+pub const PATHS_CHAPTER: &str = "about-this-guide";
+
+/// Parses and checks `paths.toml`: known audiences, once each; existing chapters; an existing
+/// section of "About this guide".
+pub fn parse_paths(file: &str, text: &str, book: &Book) -> Result<Vec<ReadingPath>, ContentErrors> {
+    let parsed: PathsFile = toml::from_str(text)
+        .map_err(|e| ContentErrors(vec![error(file, line_of(text, e.span()), e.message())]))?;
+    let mut errors = Vec::new();
+    let mut paths: Vec<ReadingPath> = Vec::new();
+    for entry in parsed.path {
+        let Some(audience) = Audience::from_key(&entry.audience) else {
+            errors.push(error(
+                file,
+                0,
+                format!("unknown audience {:?}", entry.audience),
+            ));
+            continue;
+        };
+        if paths.iter().any(|p| p.audience == audience) {
+            errors.push(error(
+                file,
+                0,
+                format!("audience {:?} has two paths", entry.audience),
+            ));
+        }
+        if !book
+            .chapter(PATHS_CHAPTER)
+            .is_some_and(|c| c.has_section(&entry.section))
+        {
+            errors.push(error(
+                file,
+                0,
+                format!("{PATHS_CHAPTER} has no section {{#{}}}", entry.section),
+            ));
+        }
+        for slug in &entry.chapters {
+            if book.chapter(slug).is_none() {
+                errors.push(error(
+                    file,
+                    0,
+                    format!("path for {:?}: no chapter {slug:?}", entry.audience),
+                ));
+            }
+        }
+        if entry.chapters.is_empty() {
+            errors.push(error(
+                file,
+                0,
+                format!("path for {:?} is empty", entry.audience),
+            ));
+        }
+        paths.push(ReadingPath {
+            audience,
+            section: entry.section,
+            chapters: entry.chapters,
+        });
+    }
+    if errors.is_empty() {
+        Ok(paths)
+    } else {
+        Err(ContentErrors(errors))
+    }
+}
+
+/// The 1-based line of a byte span, for TOML errors.
+fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
+    span.map_or(0, |span| {
+        text[..span.start.min(text.len())].matches('\n').count() + 1
+    })
+}
+
+fn load_chapters_dir(root: &Path) -> Result<Book, ContentErrors> {
     let dir = root.join("book");
     let entries = std::fs::read_dir(&dir).map_err(|e| {
         ContentErrors(vec![ContentError {
@@ -116,7 +219,10 @@ pub fn build_book(sources: &[Source]) -> Result<Book, ContentErrors> {
     let book = {
         let mut list: Vec<Chapter> = chapters.iter().map(|(_, c)| c.clone()).collect();
         list.sort_by_key(|c| c.meta.order);
-        Book { chapters: list }
+        Book {
+            chapters: list,
+            paths: Vec::new(),
+        }
     };
     for (file, chapter) in &chapters {
         check_links(file, chapter, &book, &mut errors);
@@ -350,5 +456,82 @@ fn resolve(target: &Target, book: &Book) -> Option<String> {
                 Some(_) => None,
             }
         }
+    }
+}
+
+/// Reads every decision tree under `root/trees/*.toml`, validates it and checks its links into
+/// `book`. Each problem names its file and, where it can be found, its line. A tree's id must
+/// match its file name, and every tree that chapters may embed ([`KNOWN_TREES`]) must exist.
+pub fn load_trees_dir(
+    root: &Path,
+    book: &Book,
+) -> Result<Vec<crate::tree::TreeSpec>, ContentErrors> {
+    let dir = root.join("trees");
+    let entries = std::fs::read_dir(&dir).map_err(|e| {
+        ContentErrors(vec![ContentError {
+            file: dir.display().to_string(),
+            line: 0,
+            message: format!("cannot read the trees folder: {e}"),
+        }])
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    let mut errors = Vec::new();
+    let mut trees: Vec<crate::tree::TreeSpec> = Vec::new();
+    for path in paths {
+        let file = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(error(&file, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        match crate::tree::parse_tree_source(&text, book) {
+            Ok(tree) => {
+                let spec = tree.into_spec();
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                if spec.id != stem {
+                    errors.push(error(
+                        &file,
+                        1,
+                        format!("the tree's id {:?} differs from its file name", spec.id),
+                    ));
+                } else if trees.iter().any(|t| t.id == spec.id) {
+                    errors.push(error(
+                        &file,
+                        1,
+                        format!("tree id {:?} is used twice", spec.id),
+                    ));
+                } else {
+                    trees.push(spec);
+                }
+            }
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|p| error(&file, p.line, p.error.to_string())),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        for id in KNOWN_TREES {
+            if !trees.iter().any(|t| t.id == id) {
+                errors.push(error(
+                    &dir.display().to_string(),
+                    0,
+                    format!("there is no tree {id:?}, which chapters may embed"),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(trees)
+    } else {
+        Err(ContentErrors(errors))
     }
 }

@@ -1,1 +1,42 @@
-//! (being written)
+//! The reader's data: reading progress, decision-tree answers, results history and preferences.
+//!
+//! All of it lives in the reader's browser, so this module is built to be trusted with months of
+//! work. It is pure: the view's storage adapter reads and writes strings, reads the clock and
+//! shows notices; everything that can be decided without a browser is decided here.
+//!
+//! - [`Progress`] is the state, changed only by [`Progress::apply`] with an [`Event`].
+//! - [`encode`] / [`decode`] write and read the versioned envelope stored under [`storage_key`];
+//!   [`LoadOutcome`] tells the adapter what to do with what it found. Older schemas migrate
+//!   forward; unreadable, newer or invalid data is reported, never overwritten.
+//! - [`merge`] joins this tab's data with another tab's (the `storage` event).
+//! - [`export`], [`preview_import`] and [`apply_import`] move the data between browsers.
+//! - [`flags`] points out stored data that the content no longer matches.
+//!
+//! Every id stored (chapter slug, section, tree, question, option, result, score dimension) is 1
+//! to 80 characters of `a-z`, `0-9` and `-`; every list has a cap (see the `MAX_` constants).
+
+mod envelope;
+mod flags;
+mod import;
+mod merge;
+mod model;
+mod reducer;
+mod validate;
+
+pub use envelope::{
+    backup_key, decode, encode, export, keys_to_read, storage_key, storage_key_for, DecodeError,
+    Decoded, EncodeError, KeyError, LoadOutcome, MAX_NAMESPACE_LEN, OLDEST_SCHEMA, SCHEMA,
+};
+pub use flags::{flags, Flag};
+pub use import::{apply_import, preview_import, Changes, ImportError, ImportMode, ImportPreview};
+pub use merge::merge;
+pub use model::{
+    Answer, ChapterState, ChapterStatus, Place, Prefs, Progress, ResultKey, ResultRecord, Theme,
+    TreeProgress,
+};
+pub use reducer::{Event, EventError};
+pub use validate::{
+    is_valid_content_version, is_valid_id, validate, ValidationError, MAX_ANSWERS, MAX_BYTES,
+    MAX_CHAPTERS, MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN, MAX_REMOVED,
+    MAX_RESULTS, MAX_TIME, MAX_TREES,
+};

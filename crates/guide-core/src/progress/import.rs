@@ -1,0 +1,180 @@
+//! Importing an exported file: validation, a preview of what would change, then merge or replace.
+//!
+//! Nothing changes until [`apply_import`] is called with the reader's choice; any error leaves the
+//! reader's data as it was. An export is [`export`](super::export): the same envelope as storage.
+
+use std::collections::BTreeSet;
+
+use thiserror::Error;
+
+use super::envelope::{decode, fits, DecodeError};
+use super::merge::merge_import;
+use super::model::{Progress, ResultKey};
+use super::reducer::after;
+use super::validate::{validate, ValidationError, MAX_BYTES};
+
+/// How an import is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Keep everything there is and add the file's data, by the merge rules.
+    Merge,
+    /// Forget everything there is and take the file's data instead.
+    Replace,
+}
+
+/// Why a file cannot be imported. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("the file is too large: {size} bytes, at most {MAX_BYTES}")]
+    TooLarge { size: usize },
+    /// Not UTF-8, not JSON, or not an export of the guide.
+    #[error("this file is not an export of the guide's data: {detail}")]
+    WrongFormat { detail: String },
+    #[error("this file was exported by a newer version of the guide (schema {found})")]
+    NewerSchema { found: u64 },
+    #[error("this file has data the guide does not accept: {0}")]
+    Invalid(#[from] ValidationError),
+    /// Merged with the data there is, the result would exceed a cap or 1 MiB; replace still works.
+    #[error("together with the data already here, this file would be too much to keep")]
+    MergeTooLarge,
+}
+
+impl From<DecodeError> for ImportError {
+    fn from(error: DecodeError) -> Self {
+        match error {
+            DecodeError::Unreadable { detail } => ImportError::WrongFormat { detail },
+            DecodeError::FromFuture { found } => ImportError::NewerSchema { found },
+            DecodeError::Invalid(invalid) => ImportError::Invalid(invalid),
+            DecodeError::TooLarge { size } => ImportError::TooLarge { size },
+        }
+    }
+}
+
+/// What one mode of import would change, in the reader's terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Chapters that would become read.
+    pub newly_read: Vec<String>,
+    /// Chapters that are read now and would no longer be.
+    pub unread: Vec<String>,
+    /// Trees whose answers in progress would be different (set, changed or cleared).
+    pub trees_changed: Vec<String>,
+    /// Results that would be added to the history.
+    pub results_added: usize,
+    /// Results that would leave the history.
+    pub results_removed: usize,
+    /// Whether the theme or audience would change.
+    pub prefs_changed: bool,
+    /// Whether the result can be kept (within every cap and 1 MiB).
+    pub fits: bool,
+}
+
+impl Changes {
+    fn between(before: &Progress, after: &Progress) -> Changes {
+        let read = |p: &Progress| -> BTreeSet<String> {
+            p.chapters
+                .iter()
+                .filter(|(_, c)| c.read)
+                .map(|(slug, _)| slug.clone())
+                .collect()
+        };
+        let (read_before, read_after) = (read(before), read(after));
+        let keys =
+            |p: &Progress| -> BTreeSet<ResultKey> { p.results.iter().map(|r| r.key()).collect() };
+        let (keys_before, keys_after) = (keys(before), keys(after));
+        let trees: BTreeSet<&String> = before.trees.keys().chain(after.trees.keys()).collect();
+        Changes {
+            newly_read: read_after.difference(&read_before).cloned().collect(),
+            unread: read_before.difference(&read_after).cloned().collect(),
+            trees_changed: trees
+                .into_iter()
+                .filter(|tree| before.answers(tree) != after.answers(tree))
+                .cloned()
+                .collect(),
+            results_added: keys_after.difference(&keys_before).count(),
+            results_removed: keys_before.difference(&keys_after).count(),
+            prefs_changed: before.prefs.theme != after.prefs.theme
+                || before.prefs.audience != after.prefs.audience,
+            fits: validate(after).is_ok() && fits(after),
+        }
+    }
+
+    /// Whether this mode would change nothing the reader could see.
+    pub fn is_empty(&self) -> bool {
+        self.newly_read.is_empty()
+            && self.unread.is_empty()
+            && self.trees_changed.is_empty()
+            && self.results_added == 0
+            && self.results_removed == 0
+            && !self.prefs_changed
+    }
+}
+
+/// A checked import, with what each mode would change. Made only by [`preview_import`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    current: Progress,
+    imported: Progress,
+    merged: Progress,
+    /// The content version the file was exported with.
+    pub content: String,
+    /// The schema the file was migrated from, if older.
+    pub migrated_from: Option<u32>,
+    /// What "merge" would change.
+    pub merge: Changes,
+    /// What "replace" would change.
+    pub replace: Changes,
+}
+
+impl ImportPreview {
+    /// The file's data, as it would be after a replace.
+    pub fn imported(&self) -> &Progress {
+        &self.imported
+    }
+}
+
+/// Checks a file and tells what merging or replacing would change. `current` is the reader's
+/// data now.
+pub fn preview_import(bytes: &[u8], current: &Progress) -> Result<ImportPreview, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::WrongFormat {
+        detail: "the file is not text (UTF-8)".to_owned(),
+    })?;
+    let decoded = decode(text)?;
+    let merged = merge_import(current, &decoded.progress);
+    Ok(ImportPreview {
+        merge: Changes::between(current, &merged),
+        replace: Changes::between(current, &decoded.progress),
+        current: current.clone(),
+        imported: decoded.progress,
+        merged,
+        content: decoded.content,
+        migrated_from: decoded.migrated_from,
+    })
+}
+
+/// The reader's data after the import, in the chosen mode. `at` is now.
+///
+/// The result is computed against the data as it was at preview time; if it may have changed
+/// since (another tab), merge the result with the live state with
+/// [`merge`](super::merge): a replace is marked as a reset at `at`, so it still wins.
+pub fn apply_import(
+    preview: ImportPreview,
+    mode: ImportMode,
+    at: u64,
+) -> Result<Progress, ImportError> {
+    match mode {
+        ImportMode::Merge if preview.merge.fits => Ok(preview.merged),
+        ImportMode::Merge => Err(ImportError::MergeTooLarge),
+        ImportMode::Replace => {
+            let mut replaced = preview.imported;
+            // Later than anything in the data it replaces, so the replace wins every merge with a
+            // copy of that data (another tab's).
+            replaced.reset_at = after(preview.current.latest_time(), at);
+            Ok(replaced)
+        }
+    }
+}

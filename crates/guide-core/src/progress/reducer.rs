@@ -1,0 +1,316 @@
+//! The reducer: every change to the reader's data is an [`Event`] applied by [`Progress::apply`].
+//!
+//! The reducer is pure. It takes times from the events (the view reads the clock), never stores,
+//! and rejects an event that would break a rule of the data with a typed error, leaving the state
+//! as it was.
+//!
+//! Rules, as the reader sees them:
+//!
+//! - The reading fraction of a chapter only grows.
+//! - Reaching the end of a chapter (1000 permille) marks it read, unless the reader last unmarked
+//!   it by hand: an explicit "not read" is not overridden by scrolling. Marking it read by hand
+//!   again, or a later automatic read from another tab found by a merge, ends that.
+//! - A local action always takes effect. The time it stores is the event's time, or just after
+//!   the time already stored for the same thing if that is later (clocks of other tabs may run
+//!   ahead), so that the action stays the most recent one when tabs merge.
+
+use thiserror::Error;
+
+use super::model::{
+    Answer, ChapterState, Place, Progress, ResultKey, ResultRecord, Theme, TreeProgress,
+};
+use super::validate::{
+    check_answers, check_count, check_fraction, check_id, check_result, check_time,
+    ValidationError, MAX_BYTES, MAX_CHAPTERS, MAX_FRACTION, MAX_REMOVED, MAX_RESULTS, MAX_TIME,
+    MAX_TREES,
+};
+use crate::book::Audience;
+
+/// Something the reader did (or the view noticed), with its time in milliseconds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The reader is at `fraction` permille of a chapter, in `section` (a heading id, or `None`
+    /// above the first heading).
+    ChapterProgressed {
+        slug: String,
+        section: Option<String>,
+        fraction: u16,
+        at: u64,
+    },
+    /// The reader marked a chapter read or not read by hand.
+    MarkedRead {
+        slug: String,
+        read: bool,
+        at: u64,
+    },
+    /// The answers of a tree now are `answers` (the full ordered path so far).
+    TreeAnswered {
+        tree: String,
+        answers: Vec<Answer>,
+        at: u64,
+    },
+    /// The reader restarted a tree: its answers in progress are cleared.
+    TreeCleared {
+        tree: String,
+        at: u64,
+    },
+    /// A finished assessment goes into the results history.
+    ResultRecorded {
+        record: ResultRecord,
+    },
+    /// The reader removed a result from the history.
+    ResultRemoved {
+        key: ResultKey,
+    },
+    ThemeChosen {
+        theme: Theme,
+        at: u64,
+    },
+    /// The reader chose who they are, or `None` to say nothing.
+    AudienceChosen {
+        audience: Option<Audience>,
+        at: u64,
+    },
+    /// Forget everything, preferences included.
+    EraseAll {
+        at: u64,
+    },
+}
+
+/// Why an event was not applied. The state is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EventError {
+    /// The event carries data that breaks a rule (a bad id, a fraction above 1000, a time out of
+    /// range, one chapter, tree or result too many).
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// A result with the same tree, result id and time is already in the history with other
+    /// content, or was removed.
+    #[error("this result is already in the history, or was removed from it")]
+    DuplicateResult,
+    /// The data would no longer fit in one export file.
+    #[error("the reader's data would grow beyond {max} bytes")]
+    TooLarge { max: usize },
+}
+
+/// The time to store for a local action: `at`, or just after `previous` if that is later.
+pub(super) fn after(previous: u64, at: u64) -> u64 {
+    at.max(previous.saturating_add(1)).min(MAX_TIME)
+}
+
+impl Progress {
+    /// Applies one event. `Ok(true)` means the state changed (and should be saved), `Ok(false)`
+    /// that there was nothing to change. On an error the state is untouched.
+    pub fn apply(&mut self, event: Event) -> Result<bool, EventError> {
+        let check_size = !matches!(
+            event,
+            Event::TreeCleared { .. } | Event::ResultRemoved { .. } | Event::EraseAll { .. }
+        );
+        let mut next = self.clone();
+        let changed = next.apply_unchecked(event)?;
+        if changed && check_size && !super::envelope::fits(&next) {
+            return Err(EventError::TooLarge { max: MAX_BYTES });
+        }
+        if changed {
+            *self = next;
+        }
+        Ok(changed)
+    }
+
+    fn apply_unchecked(&mut self, event: Event) -> Result<bool, EventError> {
+        match event {
+            Event::ChapterProgressed {
+                slug,
+                section,
+                fraction,
+                at,
+            } => self.progressed(slug, section, fraction, at),
+            Event::MarkedRead { slug, read, at } => self.marked(slug, read, at),
+            Event::TreeAnswered { tree, answers, at } => self.answered(tree, answers, at),
+            Event::TreeCleared { tree, at } => self.cleared(&tree, at),
+            Event::ResultRecorded { record } => self.recorded(record),
+            Event::ResultRemoved { key } => Ok(self.removed(&key)),
+            Event::ThemeChosen { theme, at } => {
+                check_time("the event", at)?;
+                if self.prefs.theme == theme {
+                    return Ok(false);
+                }
+                self.prefs.theme = theme;
+                self.prefs.theme_at = after(self.prefs.theme_at, at);
+                Ok(true)
+            }
+            Event::AudienceChosen { audience, at } => {
+                check_time("the event", at)?;
+                if self.prefs.audience == audience {
+                    return Ok(false);
+                }
+                self.prefs.audience = audience;
+                self.prefs.audience_at = after(self.prefs.audience_at, at);
+                Ok(true)
+            }
+            Event::EraseAll { at } => {
+                check_time("the event", at)?;
+                // Later than anything this tab knows, so that the erase wins every merge with a
+                // copy made before it.
+                let reset_at = after(self.latest_time(), at);
+                *self = Progress {
+                    reset_at,
+                    ..Progress::default()
+                };
+                Ok(true)
+            }
+        }
+    }
+
+    fn chapter_entry(&mut self, slug: String) -> Result<&mut ChapterState, EventError> {
+        if !self.chapters.contains_key(&slug) {
+            check_count("chapters", self.chapters.len() + 1, MAX_CHAPTERS)?;
+        }
+        Ok(self.chapters.entry(slug).or_default())
+    }
+
+    fn progressed(
+        &mut self,
+        slug: String,
+        section: Option<String>,
+        fraction: u16,
+        at: u64,
+    ) -> Result<bool, EventError> {
+        check_id("chapter slug", &slug)?;
+        if let Some(section) = &section {
+            check_id("section id", section)?;
+        }
+        check_fraction(fraction)?;
+        check_time("the event", at)?;
+
+        let here = Place {
+            slug: slug.clone(),
+            section: section.clone(),
+            at: 0,
+        };
+        let same_place = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.slug == here.slug && last.section == here.section);
+        if let Some(chapter) = self.chapters.get(&slug) {
+            let grows = fraction > chapter.fraction;
+            let marks =
+                fraction.max(chapter.fraction) == MAX_FRACTION && !chapter.read && !chapter.by_hand;
+            if !grows && !marks && chapter.section == section && same_place {
+                return Ok(false);
+            }
+        }
+
+        let last_at = self.last.as_ref().map_or(0, |last| last.at);
+        let chapter = self.chapter_entry(slug)?;
+        chapter.fraction = chapter.fraction.max(fraction);
+        chapter.section = section;
+        chapter.seen_at = after(chapter.seen_at, at);
+        if chapter.fraction == MAX_FRACTION && !chapter.read && !chapter.by_hand {
+            chapter.read = true;
+            chapter.read_at = after(chapter.read_at, at);
+        }
+        self.last = Some(Place {
+            at: after(last_at, at),
+            ..here
+        });
+        Ok(true)
+    }
+
+    fn marked(&mut self, slug: String, read: bool, at: u64) -> Result<bool, EventError> {
+        check_id("chapter slug", &slug)?;
+        check_time("the event", at)?;
+        if let Some(chapter) = self.chapters.get(&slug) {
+            if chapter.read == read && chapter.by_hand {
+                return Ok(false);
+            }
+        }
+        let chapter = self.chapter_entry(slug)?;
+        chapter.read = read;
+        chapter.by_hand = true;
+        chapter.read_at = after(chapter.read_at, at);
+        Ok(true)
+    }
+
+    fn answered(
+        &mut self,
+        tree: String,
+        answers: Vec<Answer>,
+        at: u64,
+    ) -> Result<bool, EventError> {
+        check_id("tree id", &tree)?;
+        check_time("the event", at)?;
+        check_answers(&answers)?;
+        match self.trees.get_mut(&tree) {
+            Some(current) if current.answers == answers => Ok(false),
+            Some(current) => {
+                current.answers = answers;
+                current.at = after(current.at, at);
+                Ok(true)
+            }
+            None if answers.is_empty() => Ok(false),
+            None => {
+                check_count("trees", self.trees.len() + 1, MAX_TREES)?;
+                self.trees.insert(tree, TreeProgress { answers, at });
+                Ok(true)
+            }
+        }
+    }
+
+    fn cleared(&mut self, tree: &str, at: u64) -> Result<bool, EventError> {
+        check_id("tree id", tree)?;
+        check_time("the event", at)?;
+        match self.trees.get_mut(tree) {
+            Some(current) if !current.answers.is_empty() => {
+                current.answers.clear();
+                current.at = after(current.at, at);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn recorded(&mut self, record: ResultRecord) -> Result<bool, EventError> {
+        check_result(&record)?;
+        let key = record.key();
+        if self.removed_results.binary_search(&key).is_ok() {
+            return Err(EventError::DuplicateResult);
+        }
+        match self
+            .results
+            .binary_search_by(|r| r.sort_key().cmp(&record.sort_key()))
+        {
+            Ok(index) if self.results.get(index) == Some(&record) => Ok(false),
+            Ok(_) => Err(EventError::DuplicateResult),
+            Err(index) => {
+                check_count("results", self.results.len() + 1, MAX_RESULTS)?;
+                self.results.insert(index, record);
+                Ok(true)
+            }
+        }
+    }
+
+    fn removed(&mut self, key: &ResultKey) -> bool {
+        let Ok(index) = self
+            .results
+            .binary_search_by(|r| r.sort_key().cmp(&key.sort_key()))
+        else {
+            return false;
+        };
+        self.results.remove(index);
+        if let Err(at) = self.removed_results.binary_search(key) {
+            self.removed_results.insert(at, key.clone());
+        }
+        forget_oldest_removals(&mut self.removed_results);
+        true
+    }
+}
+
+/// Keeps the newest `MAX_REMOVED` removals. Forgetting a removal can at worst let an old copy
+/// of that result come back in a merge; it never loses anything the reader kept.
+pub(super) fn forget_oldest_removals(removed: &mut Vec<ResultKey>) {
+    if removed.len() > MAX_REMOVED {
+        let excess = removed.len() - MAX_REMOVED;
+        removed.drain(..excess);
+    }
+}

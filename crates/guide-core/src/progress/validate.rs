@@ -1,0 +1,264 @@
+//! The limits on the reader's data, and the checks that keep hostile or broken data out.
+//!
+//! Stored and imported data is untrusted: it may have been edited by hand, written by another
+//! version, or crafted. Every id is checked against a small alphabet and length, every list has a
+//! cap, and every error names what was wrong in a short, escaped preview (never the whole value).
+
+use std::collections::BTreeSet;
+
+use thiserror::Error;
+
+use super::model::{Answer, Progress, ResultRecord};
+
+/// The most bytes a stored value or an import file may have (1 MiB).
+pub const MAX_BYTES: usize = 1024 * 1024;
+/// The longest id (chapter slug, section id, tree, question, option, result, dimension).
+pub const MAX_ID_LEN: usize = 80;
+/// The most chapters with stored state.
+pub const MAX_CHAPTERS: usize = 500;
+/// The most trees with answers in progress (including recorded clears).
+pub const MAX_TREES: usize = 50;
+/// The most answers in one path (in progress or in a result).
+pub const MAX_ANSWERS: usize = 200;
+/// The most results in the history.
+pub const MAX_RESULTS: usize = 500;
+/// The most remembered removals of results; the oldest are forgotten first.
+pub const MAX_REMOVED: usize = 500;
+/// The most score dimensions in one result.
+pub const MAX_DIMENSIONS: usize = 50;
+/// The end of a chapter, in permille.
+pub const MAX_FRACTION: u16 = 1000;
+/// The latest accepted timestamp: the largest integer a JavaScript number holds exactly.
+pub const MAX_TIME: u64 = (1 << 53) - 1;
+/// The longest content version string.
+pub const MAX_CONTENT_VERSION_LEN: usize = 64;
+
+/// How many characters of an offending value an error shows.
+const PREVIEW_CHARS: usize = 40;
+
+/// Why data is not acceptable as the reader's data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ValidationError {
+    /// The JSON does not have the expected fields and types (or has fields we do not know).
+    #[error("the data does not have the expected shape: {detail}")]
+    Shape { detail: String },
+    /// An id is empty, too long, or has characters other than `a-z`, `0-9` and `-`.
+    #[error("{what} is not a valid id: {value}")]
+    BadId { what: &'static str, value: String },
+    /// A list or map is longer than its cap.
+    #[error("too many {what}: {count}, at most {max}")]
+    TooMany {
+        what: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// A reading fraction is above 1000 permille.
+    #[error("a reading fraction of {found} permille is above {MAX_FRACTION}")]
+    Fraction { found: u16 },
+    /// A timestamp is beyond what a browser clock can produce.
+    #[error("the time of {what} is out of range: {found}")]
+    Time { what: &'static str, found: u64 },
+    /// The same thing appears twice where it must be unique.
+    #[error("{what} appears twice: {value}")]
+    Duplicate { what: &'static str, value: String },
+    /// The content version is too long or has unexpected characters.
+    #[error("the content version is not valid: {value}")]
+    ContentVersion { value: String },
+}
+
+/// A short, escaped preview of an offending value, safe to show and to log.
+pub(super) fn preview(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(PREVIEW_CHARS)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().nth(PREVIEW_CHARS).is_some() {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
+
+/// Whether `value` is a valid id: 1 to 80 characters of `a-z`, `0-9` and `-`.
+pub fn is_valid_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_ID_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(super) fn check_id(what: &'static str, value: &str) -> Result<(), ValidationError> {
+    if is_valid_id(value) {
+        Ok(())
+    } else {
+        Err(ValidationError::BadId {
+            what,
+            value: preview(value),
+        })
+    }
+}
+
+pub(super) fn check_time(what: &'static str, at: u64) -> Result<(), ValidationError> {
+    if at <= MAX_TIME {
+        Ok(())
+    } else {
+        Err(ValidationError::Time { what, found: at })
+    }
+}
+
+pub(super) fn check_fraction(fraction: u16) -> Result<(), ValidationError> {
+    if fraction <= MAX_FRACTION {
+        Ok(())
+    } else {
+        Err(ValidationError::Fraction { found: fraction })
+    }
+}
+
+pub(super) fn check_count(
+    what: &'static str,
+    count: usize,
+    max: usize,
+) -> Result<(), ValidationError> {
+    if count <= max {
+        Ok(())
+    } else {
+        Err(ValidationError::TooMany { what, count, max })
+    }
+}
+
+/// Whether `value` is a valid content version: up to 64 characters of `A-Z`, `a-z`, `0-9` and
+/// `.`, `_`, `-`, `+`, `:` (a date, a semantic version or a hash all fit). Empty means unknown.
+pub fn is_valid_content_version(value: &str) -> bool {
+    value.len() <= MAX_CONTENT_VERSION_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b':'))
+}
+
+pub(super) fn check_content_version(value: &str) -> Result<(), ValidationError> {
+    if is_valid_content_version(value) {
+        Ok(())
+    } else {
+        Err(ValidationError::ContentVersion {
+            value: preview(value),
+        })
+    }
+}
+
+/// Checks one path of answers: ids, times, the cap, and no question answered twice (a path
+/// through a tree without cycles visits each question at most once).
+pub(super) fn check_answers(answers: &[Answer]) -> Result<(), ValidationError> {
+    check_count("answers in one path", answers.len(), MAX_ANSWERS)?;
+    let mut seen = BTreeSet::new();
+    for answer in answers {
+        check_id("question id", &answer.question)?;
+        check_id("option id", &answer.option)?;
+        check_time("an answer", answer.at)?;
+        if !seen.insert(answer.question.as_str()) {
+            return Err(ValidationError::Duplicate {
+                what: "question in one path",
+                value: preview(&answer.question),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks one result record on its own (not its place in the history).
+pub(super) fn check_result(record: &ResultRecord) -> Result<(), ValidationError> {
+    check_id("tree id", &record.tree)?;
+    check_id("result id", &record.result)?;
+    check_time("a result", record.at)?;
+    check_answers(&record.answers)?;
+    check_count("score dimensions", record.scores.len(), MAX_DIMENSIONS)?;
+    for dimension in record.scores.keys() {
+        check_id("score dimension", dimension)?;
+    }
+    Ok(())
+}
+
+/// Checks a whole state against every rule. The reducer keeps these rules; decode, encode and
+/// import enforce them.
+pub fn validate(progress: &Progress) -> Result<(), ValidationError> {
+    check_count("chapters", progress.chapters.len(), MAX_CHAPTERS)?;
+    for (slug, chapter) in &progress.chapters {
+        check_id("chapter slug", slug)?;
+        check_fraction(chapter.fraction)?;
+        if let Some(section) = &chapter.section {
+            check_id("section id", section)?;
+        }
+        check_time("a chapter's read flag", chapter.read_at)?;
+        check_time("a chapter's position", chapter.seen_at)?;
+    }
+    if let Some(place) = &progress.last {
+        check_id("chapter slug", &place.slug)?;
+        if let Some(section) = &place.section {
+            check_id("section id", section)?;
+        }
+        check_time("the last place", place.at)?;
+    }
+    check_count("trees", progress.trees.len(), MAX_TREES)?;
+    for (tree, answers) in &progress.trees {
+        check_id("tree id", tree)?;
+        check_time("a tree's answers", answers.at)?;
+        check_answers(&answers.answers)?;
+    }
+    check_count("results", progress.results.len(), MAX_RESULTS)?;
+    for pair in progress.results.windows(2) {
+        if let [a, b] = pair {
+            if a.sort_key() == b.sort_key() {
+                return Err(ValidationError::Duplicate {
+                    what: "result",
+                    value: preview(&b.result),
+                });
+            }
+        }
+    }
+    for record in &progress.results {
+        check_result(record)?;
+    }
+    check_count(
+        "removed results",
+        progress.removed_results.len(),
+        MAX_REMOVED,
+    )?;
+    for pair in progress.removed_results.windows(2) {
+        if let [a, b] = pair {
+            if a == b {
+                return Err(ValidationError::Duplicate {
+                    what: "removed result",
+                    value: preview(&b.result),
+                });
+            }
+        }
+    }
+    for key in &progress.removed_results {
+        check_id("tree id", &key.tree)?;
+        check_id("result id", &key.result)?;
+        check_time("a removed result", key.at)?;
+        if progress
+            .results
+            .binary_search_by(|r| r.sort_key().cmp(&key.sort_key()))
+            .is_ok()
+        {
+            return Err(ValidationError::Duplicate {
+                what: "result both kept and removed",
+                value: preview(&key.result),
+            });
+        }
+    }
+    check_time("the preferences", progress.prefs.theme_at)?;
+    check_time("the preferences", progress.prefs.audience_at)?;
+    check_time("the last erase", progress.reset_at)?;
+    Ok(())
+}
+
+/// Puts the lists of a state in their canonical order (results and removals oldest first).
+/// Order carries no meaning there, so this changes nothing a reader could notice.
+pub(super) fn sort_lists(progress: &mut Progress) {
+    progress
+        .results
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    progress.removed_results.sort();
+}

@@ -1,0 +1,45 @@
+//! After in-app navigation, do what a full page load would: show the `#fragment` target, or the
+//! top of the new page with focus moved to the main content so screen readers announce it. The
+//! first render is left alone (the browser already placed a freshly loaded page).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[hook]
+pub fn use_scroll_on_navigate() {
+    let location = use_location();
+    let target = location
+        .map(|l| (l.path().to_string(), l.hash().to_string()))
+        .unwrap_or_default();
+    let first = use_mut_ref(|| true);
+    use_effect_with(target, move |(_, hash)| {
+        let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if !is_first {
+            #[cfg(target_arch = "wasm32")]
+            show(hash.trim_start_matches('#'));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = hash;
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn show(fragment: &str) {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let target = (!fragment.is_empty())
+        .then(|| document.get_element_by_id(fragment))
+        .flatten();
+    match target {
+        Some(element) => element.scroll_into_view(),
+        None => {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(main) = document
+                .get_element_by_id("main")
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// The reading experience: contents filter, chapter outline and progress bar, keyboard navigation,
+// anchors, and a print style without navigation.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+
+let browser;
+let site;
+
+before(async () => {
+  browser = await launchBrowser();
+  site = await startServer({ root: "dist" });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path) {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(new URL(path, site.url).href);
+  await waitForApp(page);
+  return { page, errors };
+}
+
+test("the contents filter by audience", async () => {
+  const { page, errors } = await open("book/");
+  const all = await page.locator(".chapter-item").count();
+  await page.getByRole("button", { name: "Legal and compliance" }).click();
+  await page.waitForFunction((n) => document.querySelectorAll(".chapter-item").length < n, all);
+  const legal = await page.locator(".chapter-item h2").allTextContents();
+  assert.ok(legal.length > 0 && legal.length < all, `${legal.length} of ${all}`);
+  assert.ok(!legal.some((t) => /Establishing/.test(t)), "a chapter not for legal readers is listed");
+  assert.equal(await page.getByRole("button", { name: "Legal and compliance" }).getAttribute("aria-pressed"), "true");
+  await page.getByRole("button", { name: "Everyone" }).click();
+  await page.waitForFunction((n) => document.querySelectorAll(".chapter-item").length === n, all);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("arrow keys move between chapters, and / opens search", async () => {
+  const { page, errors } = await open("book/what-is-an-ospo/");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForURL(/\/book\/why-an-ospo\/$/);
+  await page.waitForFunction(() => /Why an OSPO/.test(document.querySelector("h1")?.textContent ?? ""));
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForURL(/\/book\/what-is-an-ospo\/$/);
+  await page.keyboard.press("/");
+  await page.waitForURL(/\/search\/$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the skip link moves focus to the main content", async () => {
+  const { page } = await open("book/what-is-an-ospo/");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, "Skip to content");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "main");
+  await page.close();
+});
+
+test("scrolling advances the progress bar and marks the current section in the outline", async () => {
+  const { page } = await open("book/tools-and-processes/");
+  const start = Number(await page.locator("progress.reading-progress").getAttribute("value"));
+  assert.ok(start < 100, `progress at the top: ${start}`);
+  await page.evaluate(() => document.getElementById("review-board").scrollIntoView({ block: "start" }));
+  await page.waitForFunction(() => Number(document.querySelector("progress.reading-progress").value) > 100);
+  await page.waitForSelector(".outline a[aria-current]");
+  assert.match(await page.locator(".outline a[aria-current]").textContent(), /review board/i);
+  await page.close();
+});
+
+test("heading anchors link to their own section", async () => {
+  const { page } = await open("book/tools-and-processes/");
+  const href = await page.locator("#review-board a.anchor").getAttribute("href");
+  assert.equal(href, "/book/tools-and-processes/#review-board");
+  await page.locator("#review-board a.anchor").click();
+  await page.waitForURL(/#review-board$/);
+  await page.close();
+});
+
+test("printing a chapter hides the navigation and shows link targets", async () => {
+  const { page } = await open("book/references/");
+  await page.emulateMedia({ media: "print" });
+  for (const selector of [".site-header", ".site-footer", ".outline", ".chapter-nav"]) {
+    assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} prints`);
+  }
+  assert.equal(await page.locator("h1").isVisible(), true);
+  const after = await page.evaluate(() => {
+    const link = document.querySelector("article a.external");
+    return link ? getComputedStyle(link, "::after").content : "none";
+  });
+  assert.match(after, /https:/);
+  await page.close();
+});
