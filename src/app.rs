@@ -9,6 +9,8 @@ use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::state_provider::StateProvider;
+use crate::components::storage_notice::StorageNoticeBanner;
 use crate::hooks::document_title::use_document_title;
 use crate::hooks::ready_marker::use_ready_marker;
 use crate::hooks::scroll_on_navigate::use_scroll_on_navigate;
@@ -48,6 +50,7 @@ pub fn Shell() -> Html {
         <div class="shell">
             <a class="skip-link" href={format!("{here}#main")}>{ strings::SKIP_LINK }</a>
             <Header />
+            <StorageNoticeBanner />
             <main id="main" tabindex="-1">
                 <Switch<Route> render={switch} />
             </main>
@@ -69,9 +72,11 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     html! {
-        <Router history={props.history.clone()} basename={props.basename.clone()}>
-            <Shell />
-        </Router>
+        <StateProvider>
+            <Router history={props.history.clone()} basename={props.basename.clone()}>
+                <Shell />
+            </Router>
+        </StateProvider>
     }
 }
 

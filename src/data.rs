@@ -4,6 +4,9 @@ use std::sync::OnceLock;
 
 use guide_core::Book;
 
+/// The version of the content this build carries, stored with the reader's data.
+pub const CONTENT_VERSION: &str = env!("OSPO_CONTENT_VERSION");
+
 const BOOK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/book.json"));
 
 /// The validated book. The build checked it, so a decoding failure is a build defect: it is logged

@@ -8,11 +8,13 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod data_search;
+pub mod download;
 pub mod hooks;
 pub mod page_meta;
 pub mod pages;
 pub mod render;
 pub mod route;
+pub mod state;
 pub mod storage;
 pub mod strings;
 

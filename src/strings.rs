@@ -86,3 +86,31 @@ pub const SEARCH_SUGGESTIONS: &str = "Perhaps one of these chapters has what you
 pub const SEARCH_RESULTS_COUNT: &str = "results";
 pub const SEARCH_RESULT_ONE: &str = "result";
 pub const SEARCH_CHAPTER_OPENING: &str = "Introduction";
+
+pub const NOTICE_LABEL: &str = "About your saved data";
+pub const NOTICE_BLOCKED: &str = "This browser does not let the guide save anything here (storage is blocked, perhaps by privacy settings or because the guide is embedded in another site). Everything works, but your progress will be forgotten when you close the page.";
+pub const NOTICE_FULL: &str = "This browser's storage is full, so your latest changes are kept only until you close the page. Export your data from “Your data” to keep it.";
+pub const NOTICE_KEPT: &str = "Your saved data could not be read by this version of the guide, so it has been kept exactly as it was (and copied to a backup). Nothing will be written over it. You can download it, or start fresh: your old data stays in the backup.";
+pub const NOTICE_REASON: &str = "What went wrong:";
+pub const NOTICE_DOWNLOAD: &str = "Download the kept data";
+pub const NOTICE_START_FRESH: &str = "Start fresh";
+
+pub const STATUS_NOT_STARTED: &str = "Not started";
+pub const STATUS_IN_PROGRESS: &str = "In progress";
+pub const STATUS_READ: &str = "Read";
+pub const MARK_READ: &str = "Mark as read";
+pub const MARK_UNREAD: &str = "Mark as unread";
+
+pub const CONTINUE_TITLE: &str = "Continue where you left off";
+pub const PATH_TITLE: &str = "Your reading path";
+pub const PATH_INTRO: &str =
+    "Tell the guide who you are (optional) and it suggests an order of chapters for your role.";
+pub const PATH_QUESTION: &str = "I am reading as";
+pub const PATH_OF: &str = "of";
+pub const PATH_READ: &str = "chapters read";
+pub const PATH_WHY: &str = "Why this order?";
+
+pub const THEME_LABEL: &str = "Theme";
+pub const THEME_AUTO: &str = "System";
+pub const THEME_LIGHT: &str = "Light";
+pub const THEME_DARK: &str = "Dark";

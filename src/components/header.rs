@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::guide_link::GuideLink;
+use crate::components::theme_switch::ThemeSwitch;
 use crate::route::Route;
 use crate::strings;
 
@@ -49,6 +50,7 @@ pub fn Header() -> Html {
                     }) }
                 </ul>
             </nav>
+            <ThemeSwitch />
         </header>
     }
 }

@@ -1,8 +1,17 @@
 //! Reusable pieces of the interface, one component per file.
 
 pub mod audience_filter;
+pub mod chapter_body;
 pub mod coming_soon;
+pub mod continue_reading;
 pub mod footer;
 pub mod guide_link;
 pub mod header;
+pub mod outline;
+pub mod read_toggle;
+pub mod reading_path;
+pub mod reading_tracker;
+pub mod state_provider;
+pub mod storage_notice;
+pub mod theme_switch;
 pub mod tree_embed;

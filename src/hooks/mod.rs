@@ -2,6 +2,7 @@
 
 pub mod document_title;
 pub mod keyboard;
+pub mod persistence;
 pub mod reading_position;
 pub mod ready_marker;
 pub mod scroll_on_navigate;

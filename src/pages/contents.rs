@@ -6,12 +6,15 @@ use guide_core::Audience;
 
 use crate::components::audience_filter::AudienceFilter;
 use crate::components::guide_link::GuideLink;
+use crate::components::read_toggle::{status_key, status_text};
 use crate::data::book;
+use crate::state::use_guide_state;
 use crate::strings;
 
 #[component]
 pub fn ContentsPage() -> Html {
     let book = book();
+    let state = use_guide_state();
     let audience = use_state_eq(|| None::<Audience>);
     let on_select = {
         let audience = audience.clone();
@@ -31,7 +34,12 @@ pub fn ContentsPage() -> Html {
                     <li class="chapter-item">
                         <h2><GuideLink path={chapter.path()}>{ chapter.meta.title.clone() }</GuideLink></h2>
                         <p>{ chapter.meta.summary.clone() }</p>
-                        <p class="meta">{ format!("{} {}", chapter.reading_minutes(), strings::READING_MINUTES) }</p>
+                        <p class="meta">
+                            { format!("{} {} · ", chapter.reading_minutes(), strings::READING_MINUTES) }
+                            <span class={classes!("status", status_key(state.progress.status(&chapter.meta.slug)))}>
+                                { status_text(state.progress.status(&chapter.meta.slug)) }
+                            </span>
+                        </p>
                     </li>
                 }) }
             </ol>

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::components::continue_reading::ContinueReading;
 use crate::components::guide_link::GuideLink;
+use crate::components::reading_path::ReadingPath;
 use crate::strings;
 
 const WAYS_IN: [(&str, &str, &str); 4] = [
@@ -30,6 +32,7 @@ pub fn HomePage() -> Html {
         <article class="page home">
             <h1>{ strings::GUIDE_NAME }</h1>
             <p class="lead">{ strings::HOME_LEAD }</p>
+            <ContinueReading />
             <section aria-labelledby="ways-in">
                 <h2 id="ways-in">{ strings::HOME_WAYS_IN }</h2>
                 <ul class="cards">
@@ -41,6 +44,7 @@ pub fn HomePage() -> Html {
                     }) }
                 </ul>
             </section>
+            <ReadingPath />
         </article>
     }
 }

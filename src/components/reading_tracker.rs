@@ -1,0 +1,53 @@
+//! Follows the reader through a chapter: shows the progress bar and the outline, and records how
+//! far they got and where (in steps, so that scrolling does not flood the store).
+
+use guide_core::progress::Event;
+use yew::prelude::*;
+
+use crate::components::outline::Outline;
+use crate::hooks::reading_position::use_reading_position;
+use crate::state::{now, use_guide_state, Action};
+use crate::strings;
+
+/// Progress is recorded in steps of this many thousandths (and always at the end).
+const RECORD_STEP: u16 = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadingTrackerProps {
+    pub slug: AttrValue,
+    pub article: NodeRef,
+}
+
+#[component]
+pub fn ReadingTracker(props: &ReadingTrackerProps) -> Html {
+    let position = use_reading_position(props.article.clone(), props.slug.clone());
+    let state = use_guide_state();
+    let dispatcher = state.dispatcher();
+    let loaded = state.loaded;
+    let step = if position.permille >= 1000 {
+        1000
+    } else {
+        position.permille / RECORD_STEP * RECORD_STEP
+    };
+    use_effect_with(
+        (props.slug.clone(), step, position.section.clone(), loaded),
+        move |(slug, step, section, loaded)| {
+            // Wait for stored data, so that a fresh page view does not look like a new reading.
+            if *loaded && (*step > 0 || section.is_some()) {
+                dispatcher.dispatch(Action::Apply(Event::ChapterProgressed {
+                    slug: slug.to_string(),
+                    section: section.clone(),
+                    fraction: *step,
+                    at: now(),
+                }));
+            }
+        },
+    );
+    html! {
+        <>
+            <progress class="reading-progress" max="1000" value={position.permille.to_string()}
+                aria-label={strings::READING_PROGRESS}></progress>
+            <Outline slug={props.slug.clone()} current={position.section.clone()} />
+        </>
+    }
+}

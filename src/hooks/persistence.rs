@@ -1,0 +1,145 @@
+//! Loads the reader's data after the first render, saves it after changes (debounced, whole
+//! values only), and merges what other tabs save. Unreadable or newer data is never overwritten:
+//! it is copied to a backup key and the guide works in memory until the reader decides.
+
+use guide_core::progress::{backup_key, encode, keys_to_read, storage_key, LoadOutcome};
+use yew::prelude::*;
+
+use crate::data::CONTENT_VERSION;
+use crate::state::{log, Action, StateHandle, StorageNotice};
+use crate::storage::{StorageProblem, Store};
+
+/// How long after the last change the data is written.
+const SAVE_DELAY_MS: u32 = 250;
+
+#[hook]
+pub fn use_persistence(state: StateHandle, namespace: AttrValue) -> Store {
+    let store = use_memo(namespace.clone(), |_| Store::open());
+    let (store_handle, problem) = (*store).clone();
+    // Load once per namespace, after the first render (so hydration matches the prerendered page).
+    {
+        let state = state.clone();
+        let store = store_handle.clone();
+        use_effect_with(namespace.clone(), move |namespace| {
+            load(&state, &store, problem, namespace);
+        });
+    }
+    // Save after changes, debounced.
+    {
+        let store = store_handle.clone();
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let last_written = use_mut_ref(String::new);
+        let dispatcher = state.dispatcher();
+        let snapshot = (state.progress.clone(), state.loaded && state.writable);
+        use_effect_with(
+            (snapshot, namespace.clone()),
+            move |((progress, may_write), namespace)| {
+                if *may_write {
+                    let Ok(key) = storage_key(namespace) else {
+                        return;
+                    };
+                    let progress = progress.clone();
+                    let save = move || match encode(&progress, CONTENT_VERSION) {
+                        Ok(value) if *last_written.borrow() == value => {}
+                        Ok(value) => match store.set(&key, &value) {
+                            Ok(()) => {
+                                *last_written.borrow_mut() = value;
+                                dispatcher.dispatch(Action::Notice(None));
+                            }
+                            Err(StorageProblem::Full) => {
+                                dispatcher.dispatch(Action::Notice(Some(StorageNotice::Full)))
+                            }
+                            Err(StorageProblem::Blocked) => {
+                                dispatcher.dispatch(Action::Notice(Some(StorageNotice::Blocked)))
+                            }
+                        },
+                        Err(error) => log::warn(&format!("not saved: {error}")),
+                    };
+                    *pending.borrow_mut() =
+                        Some(gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, save));
+                }
+            },
+        );
+    }
+    // Other tabs' saves arrive as `storage` events.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(namespace, move |namespace| {
+            let key = storage_key(namespace).ok();
+            #[cfg(target_arch = "wasm32")]
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                    use wasm_bindgen::JsCast;
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key() != key {
+                        return;
+                    }
+                    if let Some(Ok(decoded)) = event
+                        .new_value()
+                        .map(|raw| guide_core::progress::decode(&raw))
+                    {
+                        dispatcher.dispatch(Action::MergeRemote(decoded.progress));
+                    }
+                });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (key, dispatcher);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    store_handle
+}
+
+fn load(state: &StateHandle, store: &Store, problem: Option<StorageProblem>, namespace: &str) {
+    if let Some(problem) = problem {
+        let notice = match problem {
+            StorageProblem::Blocked => StorageNotice::Blocked,
+            StorageProblem::Full => StorageNotice::Full,
+        };
+        state.dispatch(Action::Loaded {
+            progress: Default::default(),
+            notice: Some(notice),
+            writable: false,
+        });
+        return;
+    }
+    let stored = keys_to_read(namespace)
+        .unwrap_or_default()
+        .into_iter()
+        .find_map(|key| store.get(&key).map(|raw| (key, raw)));
+    let raw = stored.as_ref().map(|(_, raw)| raw.as_str());
+    match LoadOutcome::from_stored(raw) {
+        LoadOutcome::Fresh => state.dispatch(Action::Loaded {
+            progress: Default::default(),
+            notice: None,
+            writable: true,
+        }),
+        LoadOutcome::Loaded { progress, .. } => state.dispatch(Action::Loaded {
+            progress,
+            notice: None,
+            writable: true,
+        }),
+        LoadOutcome::Kept { reason } => {
+            let raw = raw.unwrap_or_default().to_string();
+            if let Ok(backup) = backup_key(namespace) {
+                if store.get(&backup).as_deref() != Some(raw.as_str()) {
+                    if let Err(problem) = store.set(&backup, &raw) {
+                        log::warn(&format!("could not back up unreadable data: {problem:?}"));
+                    }
+                }
+            }
+            state.dispatch(Action::Loaded {
+                progress: Default::default(),
+                notice: Some(StorageNotice::Kept {
+                    reason: reason.to_string(),
+                    raw,
+                }),
+                writable: false,
+            });
+        }
+    }
+}
