@@ -1,5 +1,8 @@
 //! The content check: everything in `content/` is valid, and the book meets its minimum form.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 
 use guide_core::content::{load_book_dir, MIN_CHAPTER_WORDS};

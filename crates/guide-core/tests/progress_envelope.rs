@@ -1,6 +1,9 @@
 //! The stored form: keys, the envelope, each schema's frozen fixture, decode errors, and what the
 //! adapter is told to do.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use guide_core::progress::{
     backup_key, decode, encode, keys_to_read, storage_key, storage_key_for, ChapterStatus,
     DecodeError, EncodeError, Event, KeyError, LoadOutcome, Progress, Theme, ValidationError,

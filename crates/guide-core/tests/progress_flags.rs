@@ -1,5 +1,8 @@
 //! Content changes: stored data that the content no longer matches is flagged, not dropped.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use guide_core::progress::{flags, Answer, Event, Flag, Progress};
 
 fn answer(question: &str, hash: u64) -> Answer {

@@ -1,6 +1,9 @@
 //! Export and import: the file format, each way an import is refused, the preview, merge and
 //! replace.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeMap;
 
 use guide_core::progress::{

@@ -1,5 +1,8 @@
 //! The merge rules between two copies of the reader's data (two tabs, or an import in merge mode).
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeMap;
 
 use guide_core::progress::{

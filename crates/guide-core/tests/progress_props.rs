@@ -1,6 +1,9 @@
 //! Property tests: decoding and importing arbitrary input never panics, every valid state
 //! round-trips through storage and export, and the merge laws hold for arbitrary states.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use guide_core::progress::{
     apply_import, decode, encode, export, merge, preview_import, validate, Answer, ChapterStatus,
     Event, ImportMode, Progress, ResultKey, ResultRecord, Theme,

@@ -1,5 +1,8 @@
 //! The reducer: every event, every status transition, and the events it refuses.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeMap;
 
 use guide_core::progress::{

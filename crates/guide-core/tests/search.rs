@@ -1,6 +1,9 @@
 //! Search over the book: ranking on the real book, forgiveness (case, plurals, misspellings,
 //! unfinished words), snippets, section splitting on small made-up books, and hostile queries.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};

@@ -1,6 +1,9 @@
 //! Property tests of the book search: any query string, of any characters, never panics, never
 //! returns more hits than asked for, and returns well-formed hits.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 use std::sync::OnceLock;
 

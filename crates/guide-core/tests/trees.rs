@@ -3,6 +3,9 @@
 //! the chapter's seven steps give), replay notices tampering and rewording, and share links
 //! round-trip and never panic on arbitrary input.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
