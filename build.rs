@@ -10,15 +10,13 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let book = match guide_core::content::load_book_dir(Path::new("content")) {
         Ok(book) => book,
-        Err(errors) => {
-            eprintln!("{errors}");
-            println!("cargo::error=the content in content/ is invalid:");
-            for error in &errors.0 {
-                println!("cargo::error=  {error}");
-            }
-            std::process::exit(1);
-        }
+        Err(errors) => fail(&errors),
     };
+    let trees = match guide_core::content::load_trees_dir(Path::new("content"), &book) {
+        Ok(trees) => trees,
+        Err(errors) => fail(&errors),
+    };
+    write_json(&out_dir, "trees.json", &trees);
     let json = match serde_json::to_string(&book) {
         Ok(json) => json,
         Err(error) => {
@@ -41,4 +39,25 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+fn fail(errors: &guide_core::content::ContentErrors) -> ! {
+    eprintln!("{errors}");
+    println!("cargo::error=the content in content/ is invalid:");
+    for error in &errors.0 {
+        println!("cargo::error=  {error}");
+    }
+    std::process::exit(1);
+}
+
+fn write_json(out_dir: &str, name: &str, value: &impl serde::Serialize) {
+    let written = serde_json::to_string(value)
+        .map_err(|e| e.to_string())
+        .and_then(|json| {
+            std::fs::write(Path::new(out_dir).join(name), json).map_err(|e| e.to_string())
+        });
+    if let Err(error) = written {
+        println!("cargo::error=cannot write {name}: {error}");
+        std::process::exit(1);
+    }
 }

@@ -18,8 +18,9 @@ use crate::pages::chapter::ChapterPage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::placeholders::{ProgressPage, ReadinessPage, StructurePage};
+use crate::pages::placeholders::ProgressPage;
 use crate::pages::search::SearchPage;
+use crate::pages::tree::TreePage;
 use crate::route::Route;
 use crate::strings;
 
@@ -28,8 +29,12 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Contents => html! { <ContentsPage /> },
         Route::Chapter { slug } => html! { <ChapterPage slug={slug} /> },
-        Route::Readiness => html! { <ReadinessPage /> },
-        Route::Structure => html! { <StructurePage /> },
+        Route::Readiness => {
+            html! { <TreePage id="readiness" chapter="/book/assessing-readiness/" /> }
+        }
+        Route::Structure => {
+            html! { <TreePage id="structure" chapter="/book/structure-choices/" /> }
+        }
         Route::Search => html! { <SearchPage /> },
         Route::Progress => html! { <ProgressPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

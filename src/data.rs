@@ -28,3 +28,35 @@ fn log_error(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("{message}");
 }
+
+const TREES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trees.json"));
+
+/// The decision trees, validated again on first use (cheap), so that the engine only ever walks a
+/// `ValidTree`. A tree that fails is logged and left out.
+pub fn trees() -> &'static [guide_core::tree::ValidTree] {
+    static TREES: OnceLock<Vec<guide_core::tree::ValidTree>> = OnceLock::new();
+    TREES.get_or_init(|| {
+        let specs: Vec<guide_core::tree::TreeSpec> = match serde_json::from_str(TREES_JSON) {
+            Ok(specs) => specs,
+            Err(error) => {
+                log_error(&format!("the compiled trees cannot be read: {error}"));
+                return Vec::new();
+            }
+        };
+        specs
+            .into_iter()
+            .filter_map(|spec| match guide_core::tree::validate(spec) {
+                Ok(tree) => Some(tree),
+                Err(errors) => {
+                    log_error(&format!("a compiled tree is invalid: {errors:?}"));
+                    None
+                }
+            })
+            .collect()
+    })
+}
+
+/// The tree with this id.
+pub fn tree(id: &str) -> Option<&'static guide_core::tree::ValidTree> {
+    trees().iter().find(|t| t.id() == id)
+}

@@ -114,3 +114,50 @@ pub const THEME_LABEL: &str = "Theme";
 pub const THEME_AUTO: &str = "System";
 pub const THEME_LIGHT: &str = "Light";
 pub const THEME_DARK: &str = "Dark";
+
+pub const TREE_QUESTION: &str = "Question";
+pub const TREE_OF_ABOUT: &str = "of about";
+pub const TREE_WHY: &str = "Why this question?";
+pub const TREE_LEARN_MORE: &str = "Read more in the book";
+pub const TREE_BACK: &str = "Back";
+pub const TREE_NEXT: &str = "Next";
+pub const TREE_SEE_RESULT: &str = "See result";
+pub const TREE_RESTART: &str = "Start again";
+pub const TREE_REWORDED: &str =
+    "This question changed since you answered it. Check that your answer still fits.";
+pub const TREE_ANSWERS_LABEL: &str = "Your answers so far";
+pub const TREE_CHANGE_ANSWER: &str = "Change";
+pub const TREE_SHARE_ERROR: &str = "This share link could not be opened: ";
+pub const TREE_SHARE_ERROR_AFTER: &str = " You can answer the questions yourself below.";
+pub const TREE_UNAVAILABLE: &str =
+    "This decision tree is not available in this build of the guide.";
+
+pub const CHART_CAPTION: &str = "Scores by dimension";
+pub const CHART_DIMENSION: &str = "Dimension";
+pub const CHART_SCORE: &str = "Score";
+pub const CHART_TOTAL: &str = "Total";
+
+pub const RESULT_KICKER: &str = "Our recommendation";
+pub const RESULT_WHY: &str = "The answers that led here";
+pub const RESULT_DECISIVE: &str = "decisive";
+pub const RESULT_NEXT_STEPS: &str = "What to do next";
+pub const RESULT_TRADE_OFFS: &str = "Trade-offs";
+pub const RESULT_RISKS: &str = "Risks to watch";
+pub const RESULT_WHAT_WOULD_CHANGE: &str = "What would change this answer";
+pub const RESULT_PRINT: &str = "Print report";
+pub const RESULT_COPY_MARKDOWN: &str = "Copy as Markdown";
+pub const RESULT_DOWNLOAD_JSON: &str = "Download JSON";
+pub const RESULT_SHARE_LABEL: &str = "Share link";
+pub const RESULT_COPY_LINK: &str = "Copy link";
+pub const RESULT_SHARE_HINT: &str = "The link holds your answers in its last part, which browsers never send to a server. Anyone who opens it sees this result.";
+pub const RESULT_COPIED_MARKDOWN: &str = "The report is on your clipboard as Markdown.";
+pub const RESULT_COPIED_LINK: &str = "The share link is on your clipboard.";
+pub const RESULT_COPY_FAILED: &str =
+    "This browser did not allow copying. Select the text and copy it by hand.";
+pub const RESULT_PRINTED: &str = "Made with the OSPO Guide on";
+
+pub const HISTORY_TITLE: &str = "Your past results";
+pub const HISTORY_HINT: &str = "Kept in this browser only. Tick two to compare them.";
+pub const HISTORY_COMPARE: &str = "Two results side by side";
+pub const HISTORY_RESULT: &str = "Result";
+pub const TREE_PRIVACY: &str = "Your answers stay in this browser.";

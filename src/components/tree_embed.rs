@@ -1,9 +1,10 @@
-//! A decision tree announced inside a chapter (`{{tree <id>}}`): a call to take it.
+//! A decision tree inside a chapter (`{{tree <id>}}`): the same tree, with the same stored
+//! answers, as on its own page.
 
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
-use crate::strings;
+use crate::components::tree_runner::TreeRunner;
+use crate::data::tree;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeEmbedProps {
@@ -12,15 +13,13 @@ pub struct TreeEmbedProps {
 
 #[component]
 pub fn TreeEmbed(props: &TreeEmbedProps) -> Html {
-    let name = match props.id.as_str() {
-        "readiness" => strings::TREE_READINESS_NAME,
-        "structure" => strings::TREE_STRUCTURE_NAME,
-        _ => return Html::default(),
+    let Some(found) = tree(&props.id) else {
+        return Html::default();
     };
     html! {
-        <aside class="tree-embed" aria-label={name}>
-            <p>{ strings::TREE_EMBED_TEXT }</p>
-            <p><GuideLink path={format!("/{}/", props.id)} class="button">{ name }</GuideLink></p>
+        <aside class="tree-embed" aria-label={found.spec().title.clone()}>
+            <p class="tree-embed-title">{ found.spec().title.clone() }</p>
+            <TreeRunner id={props.id.clone()} />
         </aside>
     }
 }

@@ -6,3 +6,4 @@ pub mod persistence;
 pub mod reading_position;
 pub mod ready_marker;
 pub mod scroll_on_navigate;
+pub mod tree_walk;

@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod placeholders;
 pub mod search;
+pub mod tree;

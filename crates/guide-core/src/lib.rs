@@ -7,6 +7,7 @@
 pub mod book;
 pub mod doc;
 pub mod progress;
+pub mod report;
 pub mod search;
 pub mod share;
 pub mod tree;
