@@ -2,7 +2,7 @@
 //! result, and opening a share link (`#a=…`) from the address.
 
 use guide_core::share;
-use guide_core::tree::Step;
+use guide_core::tree::{Answer, Step};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -41,6 +41,8 @@ fn Walk(props: &WalkProps) -> Html {
     let tree = props.tree;
     let walk = use_tree_walk(tree);
     let share_problem = use_state_eq(|| None::<String>);
+    // Answers dropped by "back" or "change", so the question shows its earlier choice again.
+    let undone = use_state_eq(Vec::<Answer>::new);
     {
         // Once, after mount: a share link in the address replaces the answers.
         let set = walk.set.clone();
@@ -64,17 +66,29 @@ fn Walk(props: &WalkProps) -> Html {
     let on_restart = {
         let set = walk.set.clone();
         let share_problem = share_problem.clone();
+        let undone = undone.clone();
         Callback::from(move |()| {
             share_problem.set(None);
+            undone.set(Vec::new());
             set.emit(tree.restart());
         })
     };
-    let on_revisit = {
+    // Goes back to an earlier point, remembering the answers given after it.
+    let rewind = {
         let set = walk.set.clone();
         let answers = walk.answers.clone();
+        let undone = undone.clone();
+        Callback::from(move |shorter: Vec<Answer>| {
+            undone.set(answers[shorter.len().min(answers.len())..].to_vec());
+            set.emit(shorter);
+        })
+    };
+    let on_revisit = {
+        let answers = walk.answers.clone();
+        let rewind = rewind.clone();
         Callback::from(move |question: String| {
             if let Some(shorter) = tree.revisit(&answers, &question) {
-                set.emit(shorter);
+                rewind.emit(shorter);
             }
         })
     };
@@ -94,12 +108,16 @@ fn Walk(props: &WalkProps) -> Html {
                 })
             };
             let on_back = {
-                let set = walk.set.clone();
                 let answers = walk.answers.clone();
-                Callback::from(move |()| set.emit(tree.back(&answers)))
+                let rewind = rewind.clone();
+                Callback::from(move |()| rewind.emit(tree.back(&answers)))
             };
+            let previous = undone
+                .iter()
+                .find(|a| a.question == question.id)
+                .map(|a| a.option.clone());
             html! {
-                <TreeQuestion key={question.id.clone()} tree_id={tree.id().to_string()} question={question.clone()}
+                <TreeQuestion key={question.id.clone()} tree_id={tree.id().to_string()} question={question.clone()} {previous}
                     {number} {of_about} can_go_back={!walk.answers.is_empty()}
                     reworded={walk.reworded.contains(&question.id)} {on_answer} {on_back} />
             }

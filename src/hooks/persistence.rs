@@ -27,7 +27,9 @@ pub fn use_persistence(state: StateHandle, namespace: AttrValue) -> Store {
     // Save after changes, debounced.
     {
         let store = store_handle.clone();
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        // The save waiting for its timer, so that leaving the page can run it at once.
+        let pending = use_mut_ref(|| None::<PendingSave>);
+        use_flush_on_leave(pending.clone());
         let last_written = use_mut_ref(String::new);
         let dispatcher = state.dispatcher();
         let snapshot = (state.progress.clone(), state.loaded && state.writable);
@@ -55,8 +57,17 @@ pub fn use_persistence(state: StateHandle, namespace: AttrValue) -> Store {
                         },
                         Err(error) => log::warn(&format!("not saved: {error}")),
                     };
-                    *pending.borrow_mut() =
-                        Some(gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, save));
+                    let save: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(save);
+                    // The timer only saves: dropping a timer from inside its own callback is not allowed.
+                    // A later flush may save again; an unchanged value is not written twice.
+                    let on_timer = {
+                        let save = save.clone();
+                        move || save()
+                    };
+                    *pending.borrow_mut() = Some(PendingSave {
+                        save,
+                        _timer: gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, on_timer),
+                    });
                 }
             },
         );
@@ -92,6 +103,46 @@ pub fn use_persistence(state: StateHandle, namespace: AttrValue) -> Store {
         });
     }
     store_handle
+}
+
+/// A debounced save: dropping it cancels the timer.
+struct PendingSave {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    save: std::rc::Rc<dyn Fn()>,
+    _timer: gloo::timers::callback::Timeout,
+}
+
+/// Runs a waiting save when the page is hidden or left, so that no change is lost to the delay.
+#[hook]
+fn use_flush_on_leave(pending: std::rc::Rc<std::cell::RefCell<Option<PendingSave>>>) {
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listeners = {
+            let flush = move || {
+                let waiting = pending.borrow_mut().take();
+                if let Some(waiting) = waiting {
+                    (waiting.save)();
+                }
+            };
+            let on_hide = flush.clone();
+            [
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    on_hide()
+                }),
+                gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "visibilitychange",
+                    move |_| flush(),
+                ),
+            ]
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = pending;
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listeners);
+        }
+    });
 }
 
 fn load(state: &StateHandle, store: &Store, problem: Option<StorageProblem>, namespace: &str) {
