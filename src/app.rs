@@ -18,7 +18,7 @@ use crate::pages::chapter::ChapterPage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::placeholders::ProgressPage;
+use crate::pages::progress::ProgressPage;
 use crate::pages::search::SearchPage;
 use crate::pages::tree::TreePage;
 use crate::route::Route;

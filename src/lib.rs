@@ -10,6 +10,7 @@ pub mod components;
 pub mod data;
 pub mod data_search;
 pub mod download;
+pub mod file_input;
 pub mod hooks;
 pub mod page_meta;
 pub mod pages;

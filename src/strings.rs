@@ -161,3 +161,57 @@ pub const HISTORY_HINT: &str = "Kept in this browser only. Tick two to compare t
 pub const HISTORY_COMPARE: &str = "Two results side by side";
 pub const HISTORY_RESULT: &str = "Result";
 pub const TREE_PRIVACY: &str = "Your answers stay in this browser.";
+
+pub const CANCEL: &str = "Cancel";
+pub const DATA_TITLE: &str = "Your data";
+pub const DATA_INTRO: &str = "Everything the guide remembers about you is kept in this browser's local storage, on this device. Nothing is sent anywhere: the guide has no server, no account and no tracking. Another browser or device knows nothing of it unless you move it there with an export.";
+pub const DATA_WHAT_TITLE: &str = "What is kept";
+pub const DATA_WHAT_CHAPTERS: &str =
+    "which chapters you have read, how far you got in each, and the last place you read;";
+pub const DATA_WHAT_TREES: &str =
+    "your answers to the readiness and structure questions, so that you can come back to them;";
+pub const DATA_WHAT_RESULTS: &str = "the results you reached, with their dates;";
+pub const DATA_WHAT_PREFS: &str = "your theme and, if you chose one, the audience you read as.";
+pub const DATA_SUMMARY_TITLE: &str = "Your progress";
+pub const DATA_CHAPTERS_READ: &str = "chapters read";
+pub const DATA_IN_PROGRESS: &str = "in progress";
+pub const DATA_RESULTS_KEPT: &str = "results kept";
+pub const DATA_FLAGS_TITLE: &str = "Things that changed since you saved them";
+pub const FLAG_UNKNOWN_CHAPTER: &str =
+    "You have progress in a chapter that is no longer in the guide:";
+pub const FLAG_CHANGED_QUESTION: &str = "This question changed since you answered it:";
+pub const FLAG_UNKNOWN_QUESTION: &str = "You answered a question that is no longer asked:";
+pub const EXPORT_TITLE: &str = "Export";
+pub const EXPORT_TEXT: &str =
+    "Download everything as one JSON file, to keep a copy or to carry it to another browser.";
+pub const EXPORT_BUTTON: &str = "Download my data";
+pub const EXPORT_FAILED: &str = "The export could not be made:";
+pub const IMPORT_TITLE: &str = "Import";
+pub const IMPORT_TEXT: &str = "Load a file exported from the guide. You will see what it would change before anything happens.";
+pub const IMPORT_CHOOSE: &str = "Choose an export file";
+pub const IMPORT_PREVIEW: &str = "What this file would change";
+pub const IMPORT_MERGE_TITLE: &str = "Merge";
+pub const IMPORT_MERGE_TEXT: &str = "Keep what is here and add what the file has.";
+pub const IMPORT_REPLACE_TITLE: &str = "Replace";
+pub const IMPORT_REPLACE_TEXT: &str = "Forget what is here and take the file instead.";
+pub const IMPORT_MERGE: &str = "Merge";
+pub const IMPORT_REPLACE: &str = "Replace";
+pub const IMPORT_NEWLY_READ: &str = "chapters become read";
+pub const IMPORT_UNREAD: &str = "chapters are no longer read";
+pub const IMPORT_TREES: &str = "trees get other answers";
+pub const IMPORT_RESULTS_ADDED: &str = "results are added";
+pub const IMPORT_RESULTS_REMOVED: &str = "results are removed";
+pub const IMPORT_PREFS: &str = "your theme or audience changes";
+pub const IMPORT_NOTHING: &str = "nothing changes";
+pub const IMPORT_REFUSED: &str = "Nothing was changed:";
+pub const IMPORT_TOO_LARGE: &str = "the file is larger than 1 MB:";
+pub const IMPORT_BYTES: &str = "bytes.";
+pub const IMPORT_UNREADABLE: &str = "Nothing was changed: the file could not be read.";
+pub const IMPORT_DONE: &str = "Imported. Your data is updated.";
+pub const ERASE_TITLE: &str = "Erase";
+pub const ERASE_TEXT: &str = "Remove everything the guide keeps in this browser: reading progress, answers, results and preferences.";
+pub const ERASE_BUTTON: &str = "Erase everything…";
+pub const ERASE_CONFIRM: &str =
+    "Erase all your data in this browser? This cannot be undone (unless you have an export).";
+pub const ERASE_YES: &str = "Yes, erase everything";
+pub const ERASE_DONE: &str = "Everything is erased.";

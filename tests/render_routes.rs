@@ -31,8 +31,8 @@ async fn every_route_renders_its_main_heading() {
     let cases = [
         ("/", "OSPO Guide"),
         ("/book/", "Contents"),
-        ("/readiness/", "ready for an OSPO"),
-        ("/structure/", "structure fits"),
+        ("/readiness/", "OSPO readiness"),
+        ("/structure/", "OSPO structure"),
         ("/search/", "Search"),
         ("/progress/", "Your data"),
         ("/no/such/page/", "Page not found"),

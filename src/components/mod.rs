@@ -2,8 +2,9 @@
 
 pub mod audience_filter;
 pub mod chapter_body;
-pub mod coming_soon;
 pub mod continue_reading;
+pub mod data_erase;
+pub mod data_import;
 pub mod footer;
 pub mod guide_link;
 pub mod header;

@@ -4,6 +4,6 @@ pub mod chapter;
 pub mod contents;
 pub mod home;
 pub mod not_found;
-pub mod placeholders;
+pub mod progress;
 pub mod search;
 pub mod tree;
