@@ -17,3 +17,4 @@ done
 
 trunk build --release --offline --public-url "$public_url" --dist "$dist"
 cargo run --quiet --release --bin prerender -- "$dist"
+node tools/precache.mjs "$dist"

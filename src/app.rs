@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
+use crate::components::app_status::AppStatus;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::state_provider::StateProvider;
@@ -55,6 +56,7 @@ pub fn Shell() -> Html {
         <div class="shell">
             <a class="skip-link" href={format!("{here}#main")}>{ strings::SKIP_LINK }</a>
             <Header />
+            <AppStatus offline_capable={true} />
             <StorageNoticeBanner />
             <main id="main" tabindex="-1">
                 <Switch<Route> render={switch} />

@@ -215,3 +215,7 @@ pub const ERASE_CONFIRM: &str =
     "Erase all your data in this browser? This cannot be undone (unless you have an export).";
 pub const ERASE_YES: &str = "Yes, erase everything";
 pub const ERASE_DONE: &str = "Everything is erased.";
+
+pub const OFFLINE: &str = "Offline: everything here still works.";
+pub const UPDATE_READY: &str = "A new version of the guide is ready.";
+pub const UPDATE_APPLY: &str = "Switch to it";

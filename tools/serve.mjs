@@ -4,6 +4,7 @@
 // end-to-end tests and the benchmarks.
 //
 //   node tools/serve.mjs <folder> [--port 8080] [--host 127.0.0.1] [--prefix /guides/ospo/]
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -76,10 +77,11 @@ export function serve({ root, port = 0, host = "127.0.0.1", prefix = "/", header
     const out = { "content-type": type ?? "application/octet-stream", "cache-control": "no-cache", ...headers };
     const ext = found ? extname(found.path) : ".html";
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-      const key = found?.path ?? "404";
+      // Compressed once per distinct content (a rebuilt file gets compressed again).
+      const key = createHash("sha1").update(body).digest("hex");
       let zipped = gzipCache.get(key);
-      if (!zipped || zipped.source !== body.length) {
-        zipped = { source: body.length, data: gzipSync(body, { level: 9 }) };
+      if (!zipped) {
+        zipped = { data: gzipSync(body, { level: 9 }) };
         gzipCache.set(key, zipped);
       }
       body = zipped.data;

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod app_status;
 pub mod audience_filter;
 pub mod chapter_body;
 pub mod continue_reading;

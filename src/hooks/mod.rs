@@ -2,8 +2,10 @@
 
 pub mod document_title;
 pub mod keyboard;
+pub mod online;
 pub mod persistence;
 pub mod reading_position;
 pub mod ready_marker;
 pub mod scroll_on_navigate;
+pub mod service_worker;
 pub mod tree_walk;

@@ -34,12 +34,14 @@ pub enum MarkdownErrorKind {
     RawHtml(String),
     #[error("images are not supported (use words, a table or a list): {0:?}")]
     Image(String),
-    #[error("link target {0:?} is not allowed: use https://, mailto: or a root-relative path inside the guide")]
+    #[error("link target {0:?} is not allowed: use https://, mailto: or a root-relative path inside the guide, in printable ASCII (percent-encode other characters)")]
     UnsafeLink(String),
     #[error("heading {0:?} has no explicit id: write `## Heading {{#some-id}}`")]
     MissingHeadingId(String),
     #[error("heading id {0:?} must be lower-case letters, digits and hyphens")]
     BadHeadingId(String),
+    #[error("heading {0:?}: only an id is allowed in the braces, not classes or attributes")]
+    HeadingAttributes(String),
     #[error("heading id {0:?} is used twice")]
     DuplicateHeadingId(String),
     #[error("a level-1 heading is not allowed: the chapter title comes from the front matter")]
@@ -101,9 +103,15 @@ pub fn parse_markdown(
     }
 }
 
+/// The byte offsets where lines start. A line ends with `\n`, `\r\n` or a lone `\r`, as in
+/// CommonMark, so that a file with old Mac line endings still gets the right line numbers.
 fn line_starts(source: &str) -> Vec<usize> {
+    let bytes = source.as_bytes();
     std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+        .chain(bytes.iter().enumerate().filter_map(|(at, &b)| {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+            ends_line.then_some(at + 1)
+        }))
         .collect()
 }
 
@@ -246,7 +254,20 @@ impl<'a> Converter<'a> {
                 let inlines = self.inlines();
                 Some(self.paragraph_or_directive(inlines))
             }
-            Tag::Heading { level, id, .. } => self.heading(level, id.map(|id| id.to_string())),
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                // Classes and `key=value` attributes (`{#id .x onclick=...}`) have no place in the
+                // document tree; refuse them rather than drop them without a word.
+                if !classes.is_empty() || !attrs.is_empty() {
+                    let shown = id.as_deref().unwrap_or_default().to_string();
+                    self.error(MarkdownErrorKind::HeadingAttributes(shown));
+                }
+                self.heading(level, id.map(|id| id.to_string()))
+            }
             Tag::BlockQuote(kind) => {
                 let blocks = self.blocks();
                 let audience = match kind {
@@ -554,8 +575,11 @@ fn audience_of(blocks: &[Block]) -> Option<String> {
 }
 
 /// Sorts a link destination into the only kinds the guide renders; `None` for anything else.
+///
+/// A destination must be printable ASCII: controls, spaces, bidirectional overrides, zero-width
+/// characters and look-alike letters cannot hide in an address (percent-encode anything else).
 pub fn classify_link(dest: &str, own_path: &str) -> Option<LinkTarget> {
-    if dest.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if !dest.bytes().all(|b| b.is_ascii_graphic()) {
         return None;
     }
     if let Some(rest) = dest.strip_prefix("https://") {

@@ -1,0 +1,90 @@
+// Why: measures the built guide against issue 9's performance budgets and the same chapters built
+// with mdBook, then prints a dated report and writes it to tools/bench/RESULTS.md. run.sh builds
+// both sites first; this script only serves and measures them.
+//
+//   node tools/bench/bench.mjs --guide /tmp/bench-dist --mdbook /tmp/bench-mdbook/book [--runs 3]
+//     [--chapters what-is-an-ospo,tools-and-processes] [--command "tools/bench/run.sh"] [--versions "…"]
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../serve.mjs";
+import { lighthouseOnce } from "./lighthouse.mjs";
+import { throttledLoad } from "./throttled-load.mjs";
+import { chapterSwitches, searchQueries, withBrowser } from "./interactions.mjs";
+import { buildSize } from "./sizes.mjs";
+import { report } from "./report.mjs";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const guideDir = option("--guide", "/tmp/bench-dist");
+const mdbookDir = option("--mdbook", "/tmp/bench-mdbook/book");
+const runs = Number(option("--runs", "3"));
+const chapters = option("--chapters", "what-is-an-ospo,tools-and-processes").split(",");
+const SWITCHES = 10;
+const QUERIES = [
+  "licence", "software bill of materials", "executive sponsor", "inner source", "compliance", "SBOM",
+  "governance", "maturity model", "contributor licence agreement", "security", "budget", "university",
+  "community health", "metrics", "policy", "upstream contribution", "OpenChain", "risk", "funding", "sponsorhip",
+];
+const log = (line) => console.error(`bench: ${line}`);
+
+const guide = await serve({ root: guideDir });
+const mdbook = await serve({ root: mdbookDir });
+const pages = chapters.flatMap((slug) => [
+  { slug, site: "guide", url: new URL(`book/${slug}/`, guide.url).href },
+  { slug, site: "mdbook", url: new URL(`${slug}.html`, mdbook.url).href },
+]);
+
+try {
+  // Cold loads: Lighthouse, guide and mdBook interleaved so that drift in the machine hits both.
+  let method = process.env.BENCH_FALLBACK ? "fallback" : "lighthouse";
+  let lighthouseProblem = process.env.BENCH_FALLBACK ? "BENCH_FALLBACK is set" : null;
+  const loads = new Map(pages.map((p) => [p.url, []]));
+  for (let run = 1; run <= runs && method === "lighthouse"; run++) {
+    for (const page of pages) {
+      log(`lighthouse run ${run}/${runs}: ${page.url}`);
+      try {
+        loads.get(page.url).push(await lighthouseOnce(page.url).catch(() => lighthouseOnce(page.url)));
+      } catch (error) {
+        lighthouseProblem = error.message;
+        method = "fallback";
+        break;
+      }
+    }
+  }
+  if (method === "fallback") {
+    log(`LIGHTHOUSE COULD NOT RUN (${lighthouseProblem}); falling back to playwright-core + CDP throttling`);
+    for (const list of loads.values()) list.length = 0;
+    for (let run = 1; run <= runs; run++) {
+      for (const page of pages) {
+        log(`throttled load ${run}/${runs}: ${page.url}`);
+        loads.get(page.url).push(await throttledLoad(page.url));
+      }
+    }
+  }
+
+  log("chapter switches and search");
+  const interactions = await withBrowser(async (browser) => {
+    const first = new URL("book/about-this-guide/", guide.url).href;
+    const search = new URL("search/", guide.url).href;
+    return {
+      switches: await chapterSwitches(browser, first, SWITCHES),
+      switchesSlow: await chapterSwitches(browser, first, SWITCHES, 4),
+      search: await searchQueries(browser, search, QUERIES),
+      searchSlow: await searchQueries(browser, search, QUERIES, 4),
+    };
+  });
+
+  log("build sizes");
+  const sizes = { guide: await buildSize(guideDir, guide.url), mdbook: await buildSize(mdbookDir, mdbook.url) };
+
+  const text = report({
+    date: new Date(), command: option("--command", "tools/bench/run.sh"), versions: option("--versions", ""),
+    runs, method, lighthouseProblem, pages, loads, interactions, sizes, switches: SWITCHES, queries: QUERIES,
+  });
+  console.log(text);
+  writeFileSync(join(dirname(fileURLToPath(import.meta.url)), "RESULTS.md"), text);
+} finally {
+  guide.server.close();
+  mdbook.server.close();
+}

@@ -1,0 +1,119 @@
+// Why: turns the benchmark's measurements into the Markdown report (printed and kept in
+// RESULTS.md): each figure beside its budget from issue 9 and beside mdBook's, as a ratio.
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const max = (xs) => Math.max(...xs);
+const KB = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const millis = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+const score = (s) => (s === null ? "n/a" : s.toFixed(2));
+const ratio = (a, b) => (a === null || b === null || !b ? "n/a" : `${(a / b).toFixed(2)}×`);
+const spread = (xs, fmt) => {
+  const s = xs.filter((x) => typeof x === "number");
+  return s.length > 1 ? ` (${fmt(Math.min(...s))}–${fmt(Math.max(...s))})` : "";
+};
+
+// name, field in a run, format, budget text, test on the guide's median
+const LOAD_FIGURES = [
+  ["Largest Contentful Paint", "lcpMs", seconds, "≤ 1.0 s", (v) => v <= 1000],
+  ["Total transfer", "transferBytes", KB, "≤ 250 KB", (v) => v <= 250_000],
+  ["Performance score", "performance", score, "≥ 0.98", (v) => v >= 0.98],
+  ["Accessibility score", "accessibility", score, "1.00", (v) => v >= 1],
+  ["Best-practices score", "bestPractices", score, "1.00", (v) => v >= 1],
+  ["SEO score", "seo", score, "1.00", (v) => v >= 1],
+];
+
+export function report(r) {
+  const checks = []; // [figure, ok]
+  const verdict = (name, ok) => (checks.push([name, ok]), ok === null ? "n/a" : ok ? "yes" : "**NO**");
+  const out = [];
+  const line = (s = "") => out.push(s);
+
+  line("# OSPO Guide performance benchmark");
+  line();
+  line(`Date: ${r.date.toISOString().replace("T", " ").slice(0, 16)} UTC  `);
+  line(`Command: \`${r.command}\`  `);
+  if (r.versions) line(`Tools: ${r.versions}  `);
+  const settings = r.loads.get(r.pages[0].url)[0]?.settings;
+  if (r.method === "lighthouse") {
+    const t = settings.throttling;
+    line(`Cold loads: Lighthouse ${r.loads.get(r.pages[0].url)[0].lighthouse}, default ${settings.formFactor} settings ` +
+      `(${settings.throttlingMethod} throttling: ${t.rttMs} ms RTT, ${(t.throughputKbps / 1024).toFixed(1)} Mbps, ` +
+      `${t.cpuSlowdownMultiplier}x CPU slowdown), a fresh browser per run, median of ${r.runs} runs (range in brackets).  `);
+  } else {
+    line(`**Lighthouse could not run here** (${r.lighthouseProblem.split("\n")[0]}). Cold loads were measured instead ` +
+      `with playwright-core and CDP throttling (150 ms RTT, 1.6 Mbps down, 4x CPU slowdown): LCP from a ` +
+      `PerformanceObserver, transfer from CDP Network events; no category scores. Median of ${r.runs} runs.  `);
+  }
+  line("Both sites are served gzip-compressed by tools/serve.mjs on 127.0.0.1; mdBook with its default theme and settings. " +
+    "KB = 1000 bytes.");
+  line();
+
+  line("## Cold load of a chapter page");
+  line();
+  line("| Chapter | Figure | Budget | Guide | mdBook | Guide / mdBook | Guide within budget |");
+  line("| --- | --- | --- | --- | --- | --- | --- |");
+  const costs = new Map();
+  for (const slug of [...new Set(r.pages.map((p) => p.slug))]) {
+    const runsOf = (site) => r.loads.get(r.pages.find((p) => p.slug === slug && p.site === site).url);
+    const [g, m] = [runsOf("guide"), runsOf("mdbook")];
+    for (const run of g) for (const c of run.costs ?? []) costs.set(`${slug}: ${c}`, (costs.get(`${slug}: ${c}`) ?? 0) + 1);
+    for (const [name, field, fmt, budget, test] of LOAD_FIGURES) {
+      const [gv, mv] = [median(g.map((x) => x[field])), median(m.map((x) => x[field]))];
+      if (gv === null && mv === null) continue;
+      line(`| ${slug} | ${name} | ${budget} | ${gv === null ? "n/a" : fmt(gv) + spread(g.map((x) => x[field]), fmt)} | ` +
+        `${mv === null ? "n/a" : fmt(mv) + spread(m.map((x) => x[field]), fmt)} | ${ratio(gv, mv)} | ` +
+        `${verdict(`${slug} ${name}`, gv === null ? null : test(gv))} |`);
+    }
+  }
+  line();
+  if (costs.size) {
+    line("Weighted Lighthouse audits that cost the guide points (runs out of " + r.runs + "):");
+    line();
+    for (const [c, n] of costs) line(`- ${c} — ${n}/${r.runs}`);
+    line();
+  }
+
+  line("## Whole-guide precache (every file of the build)");
+  line();
+  line("| Site | Files | Raw | Served (gzip where the server compresses) | Budget | Within budget |");
+  line("| --- | --- | --- | --- | --- | --- |");
+  const { guide: gs, mdbook: ms } = r.sizes;
+  line(`| Guide | ${gs.files} | ${KB(gs.rawBytes)} | ${KB(gs.servedBytes)} | ≤ 600 KB | ${verdict("precache", gs.servedBytes <= 600_000)} |`);
+  line(`| mdBook | ${ms.files} | ${KB(ms.rawBytes)} | ${KB(ms.servedBytes)} | | |`);
+  line(`| Guide / mdBook | ${ratio(gs.files, ms.files)} | ${ratio(gs.rawBytes, ms.rawBytes)} | ${ratio(gs.servedBytes, ms.servedBytes)} | | |`);
+  line();
+  line(`Largest guide files as served: ${gs.largest.map((f) => `${f.path} ${KB(f.served)}`).join(", ")}.`);
+  line();
+
+  line("## In the running app (guide only; headless Chromium on this machine)");
+  line();
+  line("| Figure | Budget | Median | Worst | Within budget |");
+  line("| --- | --- | --- | --- | --- |");
+  const { switches, switchesSlow, search, searchSlow } = r.interactions;
+  line(`| Chapter switch, click "Next" to new h1 painted (${r.switches} switches) | ≤ 50 ms | ${millis(median(switches))} | ` +
+    `${millis(max(switches))} | ${verdict("chapter switch", max(switches) <= 50)} |`);
+  line(`| Same, 4x CPU slowdown (for reference) | | ${millis(median(switchesSlow))} | ${millis(max(switchesSlow))} | |`);
+  line(`| Search, input event to results changed (${r.queries.length} queries) | ≤ 5 ms | ${millis(median(search))} | ` +
+    `${millis(max(search))} | ${verdict("search", max(search) <= 5)} |`);
+  line(`| Same, 4x CPU slowdown (for reference) | | ${millis(median(searchSlow))} | ${millis(max(searchSlow))} | |`);
+  line();
+  line(`Budgets are judged on the worst case without slowdown. First search query (includes any one-off index set-up): ` +
+    `${millis(search[0])}; all queries: ${search.map((t) => t.toFixed(1)).join(", ")} ms. ` +
+    `Switch times: ${switches.map((t) => t.toFixed(1)).join(", ")} ms.`);
+  line();
+
+  const judged = checks.filter(([, ok]) => ok !== null);
+  const missed = judged.filter(([, ok]) => !ok).map(([name]) => name);
+  line("## Summary");
+  line();
+  line(`${judged.length - missed.length} of ${judged.length} budgeted figures within budget.` +
+    (missed.length ? ` Over budget: ${missed.join("; ")}.` : ""));
+  line();
+  return out.join("\n");
+}

@@ -1,0 +1,43 @@
+// Writes the service worker's precache list from the actual build output: every file in the
+// build folder with a hash of its content, so that nothing is hand-kept and any change to any file
+// makes a new version.   node tools/precache.mjs <dist>
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dist = process.argv[2] ?? "dist";
+const SKIP = new Set(["sw.js", "embed.js"]);
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const entries = [];
+let raw = 0;
+let gzipped = 0;
+for (const path of files(dist).sort()) {
+  const rel = relative(dist, path).split(sep).join("/");
+  if (SKIP.has(rel) || rel.startsWith("embed/")) continue;
+  const body = readFileSync(path);
+  raw += body.length;
+  gzipped += gzipSync(body, { level: 9 }).length;
+  const revision = createHash("sha256").update(body).digest("hex").slice(0, 16);
+  // A page is cached under its directory URL, which is how readers reach it.
+  const url = rel === "index.html" ? "./" : rel.endsWith("/index.html") ? rel.slice(0, -"index.html".length) : rel;
+  entries.push([url, revision]);
+}
+const version = createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 16);
+const template = readFileSync(join(dist, "sw.js"), "utf8");
+if (!template.includes("self.__PRECACHE__")) {
+  console.error("precache: dist/sw.js has no placeholder (was it generated already?)");
+  process.exit(1);
+}
+const worker = template
+  .replace("self.__PRECACHE__", JSON.stringify(entries))
+  .replace("self.__VERSION__", JSON.stringify(version));
+writeFileSync(join(dist, "sw.js"), worker);
+console.log(`precache: ${entries.length} files, ${raw} bytes raw, ${gzipped} bytes gzip, version ${version}`);
