@@ -17,4 +17,5 @@ done
 
 trunk build --release --offline --public-url "$public_url" --dist "$dist"
 cargo run --quiet --release --bin prerender -- "$dist"
+node tools/widget.mjs "$dist"
 node tools/precache.mjs "$dist"

@@ -25,7 +25,7 @@ use crate::pages::tree::TreePage;
 use crate::route::Route;
 use crate::strings;
 
-fn switch(route: Route) -> Html {
+pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Contents => html! { <ContentsPage /> },

@@ -1,26 +1,112 @@
-//! The browser entry point: hydrate the prerendered page, or render into an empty one.
+//! The browser entry point.
+//!
+//! On the guide's own pages it hydrates the prerendered `#app` (or renders into it when empty).
+//! In a host page (loaded by `embed.js`) there is no `#app`: it does nothing until `embed.js`
+//! calls `mount_widget` for each `<ospo-guide>` element.
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use ospo_guide::embed::{WidgetApp, WidgetAppProps};
+    use ospo_guide::{App, AppProps};
+    use wasm_bindgen::prelude::*;
+    use yew::AppHandle;
+    use yew_router::history::{AnyHistory, BrowserHistory};
+
+    pub fn start() {
+        let document = gloo::utils::document();
+        let Some(root) = document.get_element_by_id("app") else {
+            return;
+        };
+        if let Some(view) = root.get_attribute("data-embed-view") {
+            // The iframe alternative: `embed/index.html?view=…`.
+            let query = gloo::utils::window()
+                .location()
+                .search()
+                .unwrap_or_default();
+            let view = ospo_guide::pages::search::query_value(&query, "view").unwrap_or(view);
+            let namespace = ospo_guide::pages::search::query_value(&query, "namespace")
+                .unwrap_or_else(|| "default".into());
+            let guide_url = document
+                .base_uri()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "/".into());
+            let props = WidgetAppProps {
+                view: view.into(),
+                namespace: namespace.into(),
+                guide_url: guide_url.into(),
+            };
+            yew::Renderer::<WidgetApp>::with_root_and_props(root, props).render();
+            ospo_guide::embed::report_height_to_parent();
+            return;
+        }
+        let props = AppProps {
+            history: AnyHistory::from(BrowserHistory::new()),
+            basename: yew_router::utils::fetch_base_url().map(Into::into),
+        };
+        let prerendered = root.child_element_count() > 0;
+        let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+        if prerendered {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
+    }
+
+    /// One mounted widget; `destroy` unmounts it and frees what it held.
+    #[wasm_bindgen]
+    pub struct Widget {
+        handle: Option<AppHandle<WidgetApp>>,
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        pub fn destroy(&mut self) {
+            if let Some(handle) = self.handle.take() {
+                handle.destroy();
+            }
+        }
+    }
+
+    /// Mounts the guide into `container` (inside the element's shadow root). `host` is the
+    /// `<ospo-guide>` element: its `theme` attribute (`light`, `dark`, else the system's) is
+    /// applied to it as `data-theme`, which the widget's stylesheet reads through `:host(...)`.
+    #[wasm_bindgen]
+    pub fn mount_widget(
+        container: web_sys::Element,
+        host: web_sys::Element,
+        view: String,
+        namespace: String,
+        theme: String,
+        guide_url: String,
+    ) -> Widget {
+        let theme = match theme.as_str() {
+            "light" | "dark" => Some(theme),
+            _ => None,
+        };
+        match theme {
+            Some(theme) => {
+                let _ = host.set_attribute("data-theme", &theme);
+            }
+            None => {
+                let _ = host.remove_attribute("data-theme");
+            }
+        }
+        let props = WidgetAppProps {
+            view: view.into(),
+            namespace: namespace.into(),
+            guide_url: guide_url.into(),
+        };
+        let handle = yew::Renderer::<WidgetApp>::with_root_and_props(container, props).render();
+        Widget {
+            handle: Some(handle),
+        }
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use ospo_guide::{App, AppProps};
-    use yew_router::history::{AnyHistory, BrowserHistory};
-
-    let document = gloo::utils::document();
-    let Some(root) = document.get_element_by_id("app") else {
-        web_sys::console::error_1(&"OSPO Guide: no #app element to mount into".into());
-        return;
-    };
-    let props = AppProps {
-        history: AnyHistory::from(BrowserHistory::new()),
-        basename: yew_router::utils::fetch_base_url().map(Into::into),
-    };
-    let prerendered = root.child_element_count() > 0;
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-    if prerendered {
-        renderer.hydrate();
-    } else {
-        renderer.render();
-    }
+    browser::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -219,3 +219,9 @@ pub const ERASE_DONE: &str = "Everything is erased.";
 pub const OFFLINE: &str = "Offline: everything here still works.";
 pub const UPDATE_READY: &str = "A new version of the guide is ready.";
 pub const UPDATE_APPLY: &str = "Switch to it";
+
+pub const WIDGET_NAV: &str = "Guide";
+pub const WIDGET_OPEN_FULL: &str = "Open the full guide ↗";
+pub const WIDGET_NEW_TAB: &str = " (opens in a new tab)";
+pub const WIDGET_UNKNOWN_VIEW: &str =
+    "This widget was given a view it does not know, so it shows the start instead:";

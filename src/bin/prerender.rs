@@ -76,7 +76,24 @@ mod prerender {
             "404.html",
             &fill(&template, &body, &meta_for("/404/")),
         )?;
-        Ok(count + 1)
+        // The iframe alternative (`embed/?view=…`) renders in the browser from its query.
+        let embed_meta = PageMeta {
+            title: "OSPO Guide (embedded)".into(),
+            description: "The OSPO Guide, embedded in another page.".into(),
+        };
+        let embed = fill(&template, "", &embed_meta)
+            .replacen(
+                "<div id=\"app\"></div>",
+                "<div id=\"app\" data-embed-view=\"home\"></div>",
+                1,
+            )
+            .replacen(
+                "<head>",
+                "<head>\n  <meta name=\"robots\" content=\"noindex\">",
+                1,
+            );
+        write(&dist, "embed/index.html", &embed)?;
+        Ok(count + 2)
     }
 
     async fn render(path: &str, basename: Option<&str>) -> String {

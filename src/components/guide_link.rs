@@ -7,6 +7,7 @@ use guide_core::GuidePath;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::mode::{use_mode, Mode};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -35,9 +36,13 @@ pub fn full_href(basename: Option<&str>, path: &str, fragment: Option<&str>) -> 
 #[component]
 pub fn GuideLink(props: &GuideLinkProps) -> Html {
     let navigator = use_navigator();
-    let basename = navigator
-        .as_ref()
-        .and_then(|n| n.basename().map(str::to_owned));
+    // In a widget, the address a link shows (for a new tab) is the full guide's.
+    let basename = match use_mode() {
+        Mode::Widget { guide_url } => Some(guide_url.to_string()),
+        Mode::Site => navigator
+            .as_ref()
+            .and_then(|n| n.basename().map(str::to_owned)),
+    };
     let href = full_href(basename.as_deref(), &props.path, props.fragment.as_deref());
     let onclick = {
         let path = props.path.clone();

@@ -1,12 +1,13 @@
-//! Holds the reader's state for everything inside it, loads and saves it (per namespace), and
-//! applies the chosen theme to `theme_root` (the document on the site, the widget's host inside a
-//! page).
+//! Holds the reader's state for everything inside it, loads and saves it (per namespace), and on
+//! the site applies the chosen theme to the document. (A widget's theme is its `theme` attribute,
+//! set on its own element; it never changes the host's document.)
 
 #[cfg(target_arch = "wasm32")]
 use guide_core::progress::Theme;
 use yew::prelude::*;
 
 use crate::hooks::persistence::use_persistence;
+use crate::mode::use_mode;
 use crate::state::GuideState;
 
 #[derive(Properties, PartialEq)]
@@ -14,9 +15,6 @@ pub struct StateProviderProps {
     /// Keeps this reader's data apart from other guides on the same origin.
     #[prop_or(AttrValue::Static("default"))]
     pub namespace: AttrValue,
-    /// Where `data-theme` is set; `None` means the document's root element.
-    #[prop_or_default]
-    pub theme_root: Option<NodeRef>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -26,14 +24,11 @@ pub fn StateProvider(props: &StateProviderProps) -> Html {
     let state = use_reducer(GuideState::default);
     use_persistence(state.clone(), props.namespace.clone());
     let theme = state.progress.theme();
-    use_effect_with((theme, props.theme_root.clone()), |(theme, root)| {
+    let site = !use_mode().is_widget();
+    use_effect_with((theme, site), |(theme, site)| {
         #[cfg(target_arch = "wasm32")]
-        {
-            let element = match root {
-                Some(node) => node.cast::<web_sys::Element>(),
-                None => gloo::utils::document().document_element(),
-            };
-            if let Some(element) = element {
+        if *site {
+            if let Some(element) = gloo::utils::document().document_element() {
                 let _ = match theme {
                     Theme::Auto => element.remove_attribute("data-theme"),
                     Theme::Light => element.set_attribute("data-theme", "light"),
@@ -42,7 +37,7 @@ pub fn StateProvider(props: &StateProviderProps) -> Html {
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (theme, root);
+        let _ = (theme, site);
     });
     html! {
         <ContextProvider<crate::state::StateHandle> context={state}>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::mode::use_mode;
 use crate::page_meta::meta_for;
 
 #[hook]
@@ -15,7 +16,11 @@ pub fn use_document_title() {
         .as_ref()
         .and_then(|n| n.basename().map(str::to_owned))
         .unwrap_or_default();
-    use_effect_with((path, base), |(path, base)| {
+    let site = !use_mode().is_widget();
+    use_effect_with((path, base, site), |(path, base, site)| {
+        if !*site {
+            return;
+        }
         let relative = path.strip_prefix(base.as_str()).unwrap_or(path);
         let title = meta_for(relative).title;
         #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::mode::use_mode;
+
 #[cfg(target_arch = "wasm32")]
 use crate::components::guide_link::push_path;
 
@@ -33,48 +35,53 @@ pub fn shortcut_for(key: &str, in_field: bool, modified: bool) -> Option<Shortcu
 #[hook]
 pub fn use_shortcuts(previous: Option<String>, next: Option<String>) {
     let navigator = use_navigator();
-    use_effect_with((previous, next), move |(previous, next)| {
-        #[cfg(target_arch = "wasm32")]
-        let listener = {
-            let (previous, next) = (previous.clone(), next.clone());
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    use wasm_bindgen::JsCast;
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let in_field = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                                || el.has_attribute("contenteditable")
-                        });
-                    let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
-                    let target = match shortcut_for(&event.key(), in_field, modified) {
-                        Some(Shortcut::Search) => Some("/search/".to_string()),
-                        Some(Shortcut::Previous) => previous.clone(),
-                        Some(Shortcut::Next) => next.clone(),
-                        None => None,
-                    };
-                    if let (Some(path), Some(navigator)) = (target, navigator.as_ref()) {
-                        event.prevent_default();
-                        push_path(navigator, &path);
-                    }
-                },
-            )
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (previous, next, navigator);
-        move || {
+    // A widget must not take keys from its host page.
+    let enabled = !use_mode().is_widget();
+    use_effect_with(
+        (previous, next, enabled),
+        move |(previous, next, enabled)| {
             #[cfg(target_arch = "wasm32")]
-            drop(listener);
-        }
-    });
+            let listener = enabled.then(|| {
+                let (previous, next) = (previous.clone(), next.clone());
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |event| {
+                        use wasm_bindgen::JsCast;
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        let in_field = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                                    || el.has_attribute("contenteditable")
+                            });
+                        let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+                        let target = match shortcut_for(&event.key(), in_field, modified) {
+                            Some(Shortcut::Search) => Some("/search/".to_string()),
+                            Some(Shortcut::Previous) => previous.clone(),
+                            Some(Shortcut::Next) => next.clone(),
+                            None => None,
+                        };
+                        if let (Some(path), Some(navigator)) = (target, navigator.as_ref()) {
+                            event.prevent_default();
+                            push_path(navigator, &path);
+                        }
+                    },
+                )
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (previous, next, navigator, enabled);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        },
+    );
 }
 
 #[cfg(test)]

@@ -5,7 +5,15 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_ready_marker() {
-    use_effect_with((), |_| {
+    // Only the site marks its document; a widget never changes its host page.
+    let site = !crate::mode::use_mode().is_widget();
+    use_effect_with(site, |site| {
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = site;
+        #[cfg(target_arch = "wasm32")]
+        if !*site {
+            return;
+        }
         #[cfg(target_arch = "wasm32")]
         if let Some(root) = gloo::utils::document().document_element() {
             if let Err(error) = root.set_attribute("data-ready", "true") {

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::mode::use_mode;
+
 #[hook]
 pub fn use_scroll_on_navigate() {
     let location = use_location();
@@ -12,9 +14,11 @@ pub fn use_scroll_on_navigate() {
         .map(|l| (l.path().to_string(), l.hash().to_string()))
         .unwrap_or_default();
     let first = use_mut_ref(|| true);
+    // A widget leaves its host page's scroll position and focus alone.
+    let site = !use_mode().is_widget();
     use_effect_with(target, move |(_, hash)| {
         let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
-        if !is_first {
+        if !is_first && site {
             #[cfg(target_arch = "wasm32")]
             show(hash.trim_start_matches('#'));
         }

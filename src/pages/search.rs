@@ -136,10 +136,15 @@ fn result(hit: &SearchHit) -> Html {
 
 /// The value of `q` in a query string such as `?q=open+source&x=1`.
 pub fn query_param(query: &str) -> Option<String> {
+    query_value(query, "q")
+}
+
+/// The decoded value of `name` in a query string.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
     query
         .trim_start_matches('?')
         .split('&')
-        .find_map(|pair| pair.strip_prefix("q="))
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
         .map(percent_decode)
 }
 

@@ -35,6 +35,8 @@ export async function lighthouseOnce(url) {
     lighthouse: report.lighthouseVersion,
     settings: report.configSettings,
     lcpMs: report.audits["largest-contentful-paint"].numericValue,
+    observedLcpMs: report.audits.metrics.details?.items?.[0]?.observedLargestContentfulPaint ?? null,
+    lcpElement: report.audits["largest-contentful-paint-element"].details?.items?.[0]?.items?.[0]?.node?.selector ?? null,
     transferBytes: report.audits["total-byte-weight"].numericValue,
     performance: score("performance"),
     accessibility: score("accessibility"),

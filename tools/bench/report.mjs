@@ -8,8 +8,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const max = (xs) => Math.max(...xs);
-const KB = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const KB = (bytes) => bytes == null ? "n/a" : `${(bytes / 1000).toFixed(1)} KB`;
+const seconds = (ms) => ms == null ? "n/a" : `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 const score = (s) => (s === null ? "n/a" : s.toFixed(2));
 const ratio = (a, b) => (a === null || b === null || !b ? "n/a" : `${(a / b).toFixed(2)}×`);
@@ -59,10 +59,13 @@ export function report(r) {
   line("| Chapter | Figure | Budget | Guide | mdBook | Guide / mdBook | Guide within budget |");
   line("| --- | --- | --- | --- | --- | --- | --- |");
   const costs = new Map();
+  const lcpRuns = [];
   for (const slug of [...new Set(r.pages.map((p) => p.slug))]) {
     const runsOf = (site) => r.loads.get(r.pages.find((p) => p.slug === slug && p.site === site).url);
     const [g, m] = [runsOf("guide"), runsOf("mdbook")];
+    const appliedOf = (site) => r.applied.get(r.pages.find((p) => p.slug === slug && p.site === site).url) ?? [];
     for (const run of g) for (const c of run.costs ?? []) costs.set(`${slug}: ${c}`, (costs.get(`${slug}: ${c}`) ?? 0) + 1);
+    const [ga, ma] = [appliedOf("guide"), appliedOf("mdbook")];
     for (const [name, field, fmt, budget, test] of LOAD_FIGURES) {
       const [gv, mv] = [median(g.map((x) => x[field])), median(m.map((x) => x[field]))];
       if (gv === null && mv === null) continue;
@@ -70,7 +73,15 @@ export function report(r) {
         `${mv === null ? "n/a" : fmt(mv) + spread(m.map((x) => x[field]), fmt)} | ${ratio(gv, mv)} | ` +
         `${verdict(`${slug} ${name}`, gv === null ? null : test(gv))} |`);
     }
+    for (const [name, field, fmt] of [["LCP, throttling applied by CDP (reference)", "lcpMs", seconds], ["Transfer, CDP (reference)", "transferBytes", KB]]) {
+      const [gv, mv] = [median(ga.map((x) => x[field])), median(ma.map((x) => x[field]))];
+      if (gv === null) continue;
+      line(`| ${slug} | ${name} | | ${fmt(gv) + spread(ga.map((x) => x[field]), fmt)} | ${fmt(mv) + spread(ma.map((x) => x[field]), fmt)} | ${ratio(gv, mv)} | |`);
+    }
+    lcpRuns.push(`${slug}: guide ${g.map((x) => seconds(x.lcpMs)).join(", ")}; mdBook ${m.map((x) => seconds(x.lcpMs)).join(", ")}`);
   }
+  line();
+  line(`LCP of each run: ${lcpRuns.join(". ")}.`);
   line();
   if (costs.size) {
     line("Weighted Lighthouse audits that cost the guide points (runs out of " + r.runs + "):");

@@ -198,6 +198,28 @@ impl GuidePath {
         }
     }
 
+    /// The page a widget shows for its `view` attribute: `home`, `book`, `chapter:<slug>`,
+    /// `readiness`, `structure` or `search`. `None` for anything else.
+    pub fn from_widget_view(view: &str) -> Option<GuidePath> {
+        match view.trim() {
+            "home" | "" => Some(GuidePath::Home),
+            "book" => Some(GuidePath::Contents),
+            "readiness" => Some(GuidePath::Readiness),
+            "structure" => Some(GuidePath::Structure),
+            "search" => Some(GuidePath::Search),
+            other => other
+                .strip_prefix("chapter:")
+                .filter(|slug| {
+                    !slug.is_empty()
+                        && slug.len() <= 80
+                        && slug
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                })
+                .map(|slug| GuidePath::Chapter(slug.to_string())),
+        }
+    }
+
     pub fn to_path(&self) -> String {
         match self {
             GuidePath::Home => "/".into(),
@@ -208,5 +230,54 @@ impl GuidePath {
             GuidePath::Search => "/search/".into(),
             GuidePath::Progress => "/progress/".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GuidePath;
+
+    #[test]
+    fn widget_views_map_to_pages() {
+        assert_eq!(
+            GuidePath::from_widget_view("readiness"),
+            Some(GuidePath::Readiness)
+        );
+        assert_eq!(
+            GuidePath::from_widget_view(" book "),
+            Some(GuidePath::Contents)
+        );
+        assert_eq!(
+            GuidePath::from_widget_view("chapter:why-an-ospo"),
+            Some(GuidePath::Chapter("why-an-ospo".into()))
+        );
+        for bad in [
+            "chapter:",
+            "chapter:../x",
+            "chapter:<script>",
+            "progress",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(GuidePath::from_widget_view(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn paths_round_trip() {
+        for path in [
+            "/",
+            "/book/",
+            "/book/x/",
+            "/readiness/",
+            "/structure/",
+            "/search/",
+            "/progress/",
+        ] {
+            assert_eq!(
+                GuidePath::parse(path).map(|p| p.to_path()).as_deref(),
+                Some(path)
+            );
+        }
+        assert_eq!(GuidePath::parse("/nope/"), None);
     }
 }
