@@ -28,7 +28,8 @@ export async function startServer({ root = "dist", prefix = "/", headers } = {})
   return { url, close: () => new Promise((done) => server.close(done)) };
 }
 
-/** Every prerendered route of a build, as root-relative paths ("/", "/book/", …). */
+/** Every prerendered route of the site, as root-relative paths ("/", "/book/", …); the iframe
+ * page for embedding (`embed/`) is not a site route. */
 export function builtRoutes(root = "dist") {
   const routes = [];
   const walk = (dir) => {
@@ -42,7 +43,7 @@ export function builtRoutes(root = "dist") {
     }
   };
   walk(root);
-  return routes.sort();
+  return routes.filter((r) => r !== "/embed/").sort();
 }
 
 /** Collects console errors and failed requests of a page, for "no error" assertions. */
