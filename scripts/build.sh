@@ -17,5 +17,6 @@ done
 
 trunk build --release --offline --public-url "$public_url" --dist "$dist"
 cargo run --quiet --release --bin prerender -- "$dist"
+node tools/csp.mjs "$dist"
 node tools/widget.mjs "$dist"
 node tools/precache.mjs "$dist"

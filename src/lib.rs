@@ -16,6 +16,7 @@ pub mod hooks;
 pub mod mode;
 pub mod page_meta;
 pub mod pages;
+pub mod panic_screen;
 pub mod render;
 pub mod route;
 pub mod state;

@@ -13,10 +13,12 @@ mod browser {
     use yew_router::history::{AnyHistory, BrowserHistory};
 
     pub fn start() {
+        ospo_guide::panic_screen::install();
         let document = gloo::utils::document();
         let Some(root) = document.get_element_by_id("app") else {
             return;
         };
+        ospo_guide::panic_screen::watch_area(&root);
         if let Some(view) = root.get_attribute("data-embed-view") {
             // The iframe alternative: `embed/index.html?view=…`.
             let query = gloo::utils::window()
@@ -97,6 +99,7 @@ mod browser {
             namespace: namespace.into(),
             guide_url: guide_url.into(),
         };
+        ospo_guide::panic_screen::watch_area(&container);
         let handle = yew::Renderer::<WidgetApp>::with_root_and_props(container, props).render();
         Widget {
             handle: Some(handle),

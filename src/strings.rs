@@ -225,3 +225,8 @@ pub const WIDGET_OPEN_FULL: &str = "Open the full guide ↗";
 pub const WIDGET_NEW_TAB: &str = " (opens in a new tab)";
 pub const WIDGET_UNKNOWN_VIEW: &str =
     "This widget was given a view it does not know, so it shows the start instead:";
+
+pub const PANIC_TITLE: &str = "Something went wrong in the guide";
+pub const PANIC_TEXT: &str = "The guide stopped because of an error on our side. Your saved data is safe in this browser. Reload to try again, or download your data first.";
+pub const PANIC_RELOAD: &str = "Reload the guide";
+pub const PANIC_DOWNLOAD: &str = "Download my data";

@@ -72,3 +72,77 @@ async fn a_click_on_a_link_navigates_in_app() {
 }
 
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+fn the_panic_screen_replaces_the_guide_area_only() {
+    let document = gloo::utils::document();
+    let outside = document.create_element("p").expect("p");
+    outside.set_text_content(Some("host content"));
+    let area = document.create_element("div").expect("div");
+    area.set_text_content(Some("guide content"));
+    let body = document.body().expect("body");
+    body.append_child(&outside).expect("appended");
+    body.append_child(&area).expect("appended");
+    ospo_guide::panic_screen::show(&area);
+    let panel = area
+        .query_selector("[data-testid=panic-screen]")
+        .ok()
+        .flatten()
+        .expect("a panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(area
+        .text_content()
+        .unwrap_or_default()
+        .contains("Reload the guide"));
+    assert!(area
+        .text_content()
+        .unwrap_or_default()
+        .contains("Download my data"));
+    assert_eq!(outside.text_content().as_deref(), Some("host content"));
+}
+
+#[wasm_bindgen_test]
+fn the_store_reports_full_storage_and_keeps_working() {
+    use ospo_guide::storage::{StorageProblem, Store};
+    let (store, problem) = Store::open();
+    assert_eq!(problem, None);
+    assert!(store.is_persistent());
+    // Fill local storage until the browser refuses.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    let full = loop {
+        match store.set(&format!("ospo-guide:test-fill:{filled}"), &chunk) {
+            Ok(()) => filled += 1,
+            Err(problem) => break problem,
+        }
+        assert!(filled < 200, "local storage never filled up");
+    };
+    assert_eq!(full, StorageProblem::Full);
+    for index in 0..filled {
+        store.remove(&format!("ospo-guide:test-fill:{index}"));
+    }
+    assert_eq!(store.set("ospo-guide:test-after", "ok"), Ok(()));
+    assert_eq!(store.get("ospo-guide:test-after").as_deref(), Some("ok"));
+    store.remove("ospo-guide:test-after");
+}
+
+#[wasm_bindgen_test]
+fn the_store_falls_back_to_memory_when_storage_is_blocked() {
+    use ospo_guide::storage::{StorageProblem, Store};
+    use web_sys::js_sys::{Function, Object, Reflect};
+    let window = gloo::utils::window();
+    let descriptor = Object::new();
+    let getter = Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
+    Reflect::set(&descriptor, &"get".into(), &getter).expect("descriptor");
+    Reflect::set(&descriptor, &"configurable".into(), &true.into()).expect("descriptor");
+    Reflect::define_property(&window, &"localStorage".into(), &descriptor).expect("defined");
+    let (store, problem) = Store::open();
+    assert_eq!(problem, Some(StorageProblem::Blocked));
+    assert!(!store.is_persistent());
+    assert_eq!(store.set("ospo-guide:x:v2", "kept in memory"), Ok(()));
+    assert_eq!(
+        store.get("ospo-guide:x:v2").as_deref(),
+        Some("kept in memory")
+    );
+    Reflect::delete_property(&window, &"localStorage".into()).expect("restored");
+}

@@ -60,6 +60,18 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** Records Content Security Policy violations of every page of a context in `window.__violations`. */
+export async function recordViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      true,
+    );
+  });
+}
+
 /** Waits until the app has hydrated and is interactive. */
 export async function waitForApp(page) {
   await page.waitForSelector("html[data-ready='true']", { timeout: 15000 });

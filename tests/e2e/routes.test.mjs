@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { builtRoutes, launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { builtRoutes, launchBrowser, recordViolations, startServer, waitForApp, watchErrors } from "./harness.mjs";
 
 let browser;
 let site;
@@ -27,8 +27,10 @@ test("the build has a page for every route of the contract", () => {
   assert.ok(routes.filter((r) => r.startsWith("/book/") && r !== "/book/").length >= 12, "chapters");
 });
 
-test("every route answers 200 with a heading and no console error", async () => {
-  const page = await browser.newPage();
+test("every route answers 200 with a heading, no console error and no CSP violation", async () => {
+  const context = await browser.newContext();
+  await recordViolations(context);
+  const page = await context.newPage();
   const errors = watchErrors(page);
   for (const route of routes) {
     const response = await page.goto(new URL(route.slice(1), site.url).href);
@@ -37,9 +39,11 @@ test("every route answers 200 with a heading and no console error", async () => 
     const heading = await page.locator("h1").first().textContent();
     assert.ok(heading && heading.trim().length > 0, `${route}: empty heading`);
     assert.equal(await page.locator("h1").count(), 1, `${route}: one h1`);
+    assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"), /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], route);
   }
   assert.deepEqual(errors, []);
-  await page.close();
+  await context.close();
 });
 
 test("an unknown address gets the not-found page with a way back", async () => {
