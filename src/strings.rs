@@ -230,3 +230,5 @@ pub const PANIC_TITLE: &str = "Something went wrong in the guide";
 pub const PANIC_TEXT: &str = "The guide stopped because of an error on our side. Your saved data is safe in this browser. Reload to try again, or download your data first.";
 pub const PANIC_RELOAD: &str = "Reload the guide";
 pub const PANIC_DOWNLOAD: &str = "Download my data";
+
+pub const MENU: &str = "Menu";

@@ -1,8 +1,9 @@
 //! Prerenders every route of the built site into static HTML.
 //!
-//! Run after `trunk build`: `prerender <dist>`. It renders the same `App` the browser hydrates,
-//! for every route, into `<dist>/<route>/index.html` (and `404.html`), each with its own title and
-//! description, so that pages read with scripts off, load fast and can be indexed.
+//! Run after `trunk build`: `prerender <dist> <site-url>`. It renders the same `App` the browser
+//! hydrates, for every route, into `<dist>/<route>/index.html` (and `404.html`), each with its own
+//! title, description, canonical link and Open Graph tags, so that pages read with scripts off,
+//! load fast and can be indexed; and it writes `sitemap.xml` and `robots.txt`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -25,6 +26,7 @@ fn main() {}
 mod prerender {
     use std::path::{Path, PathBuf};
 
+    use guide_core::GuidePath;
     use ospo_guide::data::book;
     use ospo_guide::page_meta::{meta_for, PageMeta};
     use ospo_guide::{memory_history_at, App, AppProps};
@@ -33,10 +35,11 @@ mod prerender {
     const MOUNT: &str = "<div id=\"app\"></div>";
 
     pub fn run() -> Result<usize, String> {
-        let dist = std::env::args()
-            .nth(1)
-            .map(PathBuf::from)
-            .ok_or("usage: prerender <dist folder>")?;
+        let mut args = std::env::args().skip(1);
+        let usage = "usage: prerender <dist folder> <site url, such as https://example.org/guide/>";
+        let dist = args.next().map(PathBuf::from).ok_or(usage)?;
+        let site_url = args.next().ok_or(usage)?;
+        let site_url = format!("{}/", site_url.trim_end_matches('/'));
         let template_path = dist.join("index.html");
         let template = std::fs::read_to_string(&template_path)
             .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
@@ -51,37 +54,46 @@ mod prerender {
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
-        let mut routes: Vec<String> = [
-            "/",
-            "/book/",
-            "/readiness/",
-            "/structure/",
-            "/search/",
-            "/progress/",
-        ]
-        .iter()
-        .map(|p| (*p).to_string())
-        .collect();
-        routes.extend(book().chapters.iter().map(|c| c.path()));
-        let mut count = 0;
+        let mut routes: Vec<GuidePath> = vec![
+            GuidePath::Home,
+            GuidePath::Contents,
+            GuidePath::Readiness,
+            GuidePath::Structure,
+            GuidePath::Search,
+            GuidePath::Progress,
+        ];
+        routes.extend(
+            book()
+                .chapters
+                .iter()
+                .map(|c| GuidePath::Chapter(c.meta.slug.clone())),
+        );
         for route in &routes {
-            let body = runtime.block_on(render(route, basename.as_deref()));
-            let page = fill(&template, &body, &meta_for(route));
-            write(&dist, &route_file(route), &page)?;
-            count += 1;
+            let path = route.to_path();
+            let body = runtime.block_on(render(&path, basename.as_deref()));
+            let head = Head::new(&meta_for(&path), &site_url, &path, route);
+            write(
+                &dist,
+                &format!("{}index.html", path.trim_start_matches('/')),
+                &fill(&template, &body, &head),
+            )?;
         }
         let body = runtime.block_on(render("/404/", basename.as_deref()));
-        write(
-            &dist,
-            "404.html",
-            &fill(&template, &body, &meta_for("/404/")),
-        )?;
+        let head = Head {
+            canonical: None,
+            ..Head::new(&meta_for("/404/"), &site_url, "/404/", &GuidePath::Home)
+        };
+        write(&dist, "404.html", &fill(&template, &body, &head))?;
         // The iframe alternative (`embed/?view=…`) renders in the browser from its query.
         let embed_meta = PageMeta {
             title: "OSPO Guide (embedded)".into(),
             description: "The OSPO Guide, embedded in another page.".into(),
         };
-        let embed = fill(&template, "", &embed_meta)
+        let head = Head {
+            canonical: None,
+            ..Head::new(&embed_meta, &site_url, "/embed/", &GuidePath::Home)
+        };
+        let embed = fill(&template, "", &head)
             .replacen(
                 "<div id=\"app\"></div>",
                 "<div id=\"app\" data-embed-view=\"home\"></div>",
@@ -93,7 +105,16 @@ mod prerender {
                 1,
             );
         write(&dist, "embed/index.html", &embed)?;
-        Ok(count + 2)
+        write(&dist, "sitemap.xml", &sitemap(&site_url, &routes))?;
+        write(
+            &dist,
+            "robots.txt",
+            &format!(
+                "User-agent: *\nAllow: /\nDisallow: {}embed/\n\nSitemap: {site_url}sitemap.xml\n",
+                url_path(&site_url)
+            ),
+        )?;
+        Ok(routes.len() + 2)
     }
 
     async fn render(path: &str, basename: Option<&str>) -> String {
@@ -104,6 +125,53 @@ mod prerender {
         LocalServerRenderer::<App>::with_props(props).render().await
     }
 
+    /// What a page's `<head>` says about it.
+    struct Head {
+        title: String,
+        description: String,
+        canonical: Option<String>,
+        kind: &'static str,
+        image: String,
+    }
+
+    impl Head {
+        fn new(meta: &PageMeta, site_url: &str, path: &str, route: &GuidePath) -> Head {
+            Head {
+                title: meta.title.clone(),
+                description: meta.description.clone(),
+                canonical: Some(format!("{site_url}{}", path.trim_start_matches('/'))),
+                kind: if matches!(route, GuidePath::Chapter(_)) {
+                    "article"
+                } else {
+                    "website"
+                },
+                image: format!("{site_url}icon-512.png"),
+            }
+        }
+
+        fn html(&self) -> String {
+            let mut out = format!(
+                "<title>{title}</title>\n  <meta name=\"description\" content=\"{description}\">\n  \
+                 <meta property=\"og:title\" content=\"{title}\">\n  \
+                 <meta property=\"og:description\" content=\"{description}\">\n  \
+                 <meta property=\"og:type\" content=\"{}\">\n  \
+                 <meta property=\"og:site_name\" content=\"OSPO Guide\">\n  \
+                 <meta property=\"og:image\" content=\"{}\">",
+                self.kind,
+                escape(&self.image),
+                title = escape(&self.title),
+                description = escape(&self.description),
+            );
+            if let Some(canonical) = &self.canonical {
+                out.push_str(&format!(
+                    "\n  <link rel=\"canonical\" href=\"{0}\">\n  <meta property=\"og:url\" content=\"{0}\">",
+                    escape(canonical)
+                ));
+            }
+            out
+        }
+    }
+
     /// The path of `<base href="…">`, without its trailing slash; `None` at the root.
     fn base_path(template: &str) -> Option<String> {
         let start = template.find("<base href=\"")? + "<base href=\"".len();
@@ -112,25 +180,36 @@ mod prerender {
         (!base.is_empty()).then(|| base.to_string())
     }
 
-    fn route_file(route: &str) -> String {
-        format!("{}index.html", route.trim_start_matches('/'))
+    /// The path part of an absolute URL (`https://a.org/x/` gives `/x/`).
+    fn url_path(url: &str) -> &str {
+        url.split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+            .unwrap_or("/")
     }
 
-    fn fill(template: &str, body: &str, meta: &PageMeta) -> String {
-        let head = format!(
-            "<title>{}</title>\n<meta name=\"description\" content=\"{}\">",
-            escape(&meta.title),
-            escape(&meta.description)
+    fn sitemap(site_url: &str, routes: &[GuidePath]) -> String {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
+        for route in routes.iter().filter(|r| **r != GuidePath::Progress) {
+            xml.push_str(&format!(
+                "  <url><loc>{}{}</loc></url>\n",
+                escape(site_url),
+                route.to_path().trim_start_matches('/')
+            ));
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+
+    fn fill(template: &str, body: &str, head: &Head) -> String {
         let with_head = match (template.find("<title>"), template.find("</title>")) {
-            (Some(start), Some(end)) => {
-                format!(
-                    "{}{}{}",
-                    &template[..start],
-                    head,
-                    &template[end + "</title>".len()..]
-                )
-            }
+            (Some(start), Some(end)) => format!(
+                "{}{}{}",
+                &template[..start],
+                head.html(),
+                &template[end + "</title>".len()..]
+            ),
             _ => template.to_string(),
         };
         with_head.replacen(MOUNT, &format!("<div id=\"app\">{body}</div>"), 1)

@@ -34,6 +34,17 @@ fn section_of(route: &Route) -> &'static str {
 pub fn Header() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let current = section_of(&route);
+    // On narrow screens the navigation folds into a menu (only once scripts run: without them it
+    // stays open). It closes again after each navigation.
+    let open = use_state_eq(|| false);
+    {
+        let open = open.clone();
+        use_effect_with(route.clone(), move |_| open.set(false));
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
     html! {
         <header class="site-header">
             <GuideLink path="/" class="brand">
@@ -43,7 +54,10 @@ pub fn Header() -> Html {
                 </svg>
                 <span>{ strings::GUIDE_NAME }</span>
             </GuideLink>
-            <nav aria-label={strings::NAV_LABEL}>
+            <button type="button" class="menu-button" aria-expanded={open.to_string()} aria-controls="main-nav" onclick={toggle}>
+                { strings::MENU }
+            </button>
+            <nav aria-label={strings::NAV_LABEL} id="main-nav" class={classes!("main-nav", (!*open).then_some("folded"))}>
                 <ul class="nav-list">
                     { for NAV_ITEMS.iter().map(|(path, label)| html! {
                         <li><GuideLink path={*path} current={*path == current}>{ *label }</GuideLink></li>

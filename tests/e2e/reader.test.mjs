@@ -97,3 +97,22 @@ test("printing a chapter hides the navigation and shows link targets", async () 
   assert.match(after, /https:/);
   await page.close();
 });
+
+test("on a phone the navigation folds into a menu", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(new URL("book/why-an-ospo/", site.url).href);
+  await waitForApp(page);
+  const menu = page.getByRole("button", { name: "Menu" });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  assert.equal(await nav.isVisible(), false);
+  await menu.click();
+  assert.equal(await menu.getAttribute("aria-expanded"), "true");
+  await nav.getByRole("link", { name: "Search" }).click();
+  await page.waitForURL(/\/search\/$/);
+  await page.waitForFunction(() => document.querySelector(".menu-button")?.getAttribute("aria-expanded") === "false");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the page scrolls sideways: ${width}px`);
+  await context.close();
+});
