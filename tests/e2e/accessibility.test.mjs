@@ -1,25 +1,14 @@
 // axe-core finds no WCAG 2.2 A or AA violation on any route, in the light and the dark theme,
 // nor on a tree's result.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { builtRoutes, launchBrowser, startServer, waitForApp } from "./harness.mjs";
+import { builtRoutes, waitForApp, useSite } from "./harness.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-let browser;
-let site;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startServer({ root: "dist" });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 async function violations(page) {
   await page.evaluate(AXE);
@@ -29,11 +18,11 @@ async function violations(page) {
 
 for (const scheme of ["light", "dark"]) {
   test(`every route is free of WCAG A/AA violations (${scheme})`, async () => {
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await env.browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     const found = [];
     for (const route of builtRoutes("dist")) {
-      await page.goto(new URL(route.slice(1), site.url).href);
+      await page.goto(new URL(route.slice(1), env.site.url).href);
       await waitForApp(page);
       for (const v of await violations(page)) found.push(`${route} ${v}`);
     }
@@ -43,9 +32,9 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("a tree's result and the reader's data page with content are accessible", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL("structure/#a=", site.url).href);
+  await page.goto(new URL("structure/#a=", env.site.url).href);
   await waitForApp(page);
   for (const option of ["public", "whole-government"]) {
     await page.getByTestId("tree-question").locator(`input[value="${option}"]`).check();
@@ -54,7 +43,7 @@ test("a tree's result and the reader's data page with content are accessible", a
   await page.getByTestId("tree-result").waitFor();
   await page.locator(".tree-breadcrumb summary").click();
   assert.deepEqual(await violations(page), []);
-  await page.goto(new URL("progress/", site.url).href);
+  await page.goto(new URL("progress/", env.site.url).href);
   await waitForApp(page);
   await page.waitForFunction(() => /1 results kept/.test(document.querySelector("[data-testid=progress-summary]")?.textContent ?? ""));
   assert.deepEqual(await violations(page), []);

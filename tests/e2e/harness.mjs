@@ -2,6 +2,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../../tools/serve.mjs";
 
@@ -75,4 +76,21 @@ export async function recordViolations(context) {
 /** Waits until the app has hydrated and is interactive. */
 export async function waitForApp(page) {
   await page.waitForSelector("html[data-ready='true']", { timeout: 15000 });
+}
+
+/**
+ * Starts Chromium and a server for the build before a test file's tests, and stops both after.
+ * Returns a handle whose `browser` and `site` are set once the tests run.
+ */
+export function useSite(options = { root: "dist" }) {
+  const handle = { browser: null, site: null };
+  before(async () => {
+    handle.browser = await launchBrowser();
+    handle.site = await startServer(options);
+  });
+  after(async () => {
+    await handle.browser?.close();
+    await handle.site?.close();
+  });
+  return handle;
 }

@@ -1,26 +1,15 @@
 // The reading experience: contents filter, chapter outline and progress bar, keyboard navigation,
 // anchors, and a print style without navigation.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { waitForApp, watchErrors, useSite } from "./harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startServer({ root: "dist" });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 async function open(path) {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL(path, site.url).href);
+  await page.goto(new URL(path, env.site.url).href);
   await waitForApp(page);
   return { page, errors };
 }
@@ -99,9 +88,9 @@ test("printing a chapter hides the navigation and shows link targets", async () 
 });
 
 test("on a phone the navigation folds into a menu", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
-  await page.goto(new URL("book/why-an-ospo/", site.url).href);
+  await page.goto(new URL("book/why-an-ospo/", env.site.url).href);
   await waitForApp(page);
   const menu = page.getByRole("button", { name: "Menu" });
   const nav = page.getByRole("navigation", { name: "Main" });

@@ -1,22 +1,11 @@
 // Every route of the built site answers 200 on a direct load, shows its heading with and without
 // scripts, hydrates without a console error, and works under a sub-path deployment.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { builtRoutes, launchBrowser, recordViolations, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { builtRoutes, recordViolations, startServer, useSite, waitForApp, watchErrors } from "./harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startServer({ root: "dist" });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const routes = builtRoutes("dist");
 
@@ -28,12 +17,12 @@ test("the build has a page for every route of the contract", () => {
 });
 
 test("every route answers 200 with a heading, no console error and no CSP violation", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await recordViolations(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   for (const route of routes) {
-    const response = await page.goto(new URL(route.slice(1), site.url).href);
+    const response = await page.goto(new URL(route.slice(1), env.site.url).href);
     assert.equal(response.status(), 200, route);
     await waitForApp(page);
     const heading = await page.locator("h1").first().textContent();
@@ -47,8 +36,8 @@ test("every route answers 200 with a heading, no console error and no CSP violat
 });
 
 test("an unknown address gets the not-found page with a way back", async () => {
-  const page = await browser.newPage();
-  const response = await page.goto(new URL("no/such/page/", site.url).href);
+  const page = await env.browser.newPage();
+  const response = await page.goto(new URL("no/such/page/", env.site.url).href);
   assert.equal(response.status(), 404);
   await waitForApp(page);
   assert.equal(await page.locator("h1").textContent(), "Page not found");
@@ -59,9 +48,9 @@ test("an unknown address gets the not-found page with a way back", async () => {
 });
 
 test("a chapter reads fully with scripts off", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(new URL("book/why-an-ospo/", site.url).href);
+  await page.goto(new URL("book/why-an-ospo/", env.site.url).href);
   assert.match(await page.locator("h1").textContent(), /Why an OSPO/);
   assert.ok((await page.locator("article p").count()) > 20, "the chapter text is in the page");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book", exact: true }).click();
@@ -71,9 +60,9 @@ test("a chapter reads fully with scripts off", async () => {
 });
 
 test("navigation happens in-app after hydration, and the title follows", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await waitForApp(page);
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book", exact: true }).click();
@@ -88,7 +77,7 @@ test("navigation happens in-app after hydration, and the title follows", async (
 
 test("the guide works deployed under a sub-path", { skip: !existsSync("dist-subpath") && "no sub-path build" }, async () => {
   const sub = await startServer({ root: "dist-subpath", prefix: "/guides/ospo/" });
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
   try {
     const response = await page.goto(new URL("book/", sub.url).href);

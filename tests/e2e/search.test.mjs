@@ -1,26 +1,15 @@
 // Search: results while typing, deep links, result links to sections, no-result suggestions,
 // hostile queries, and Escape to leave.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { waitForApp, watchErrors, useSite } from "./harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startServer({ root: "dist" });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 test("typing shows ranked results that link to chapter sections", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL("search/", site.url).href);
+  await page.goto(new URL("search/", env.site.url).href);
   await waitForApp(page);
   await page.getByTestId("search-input").pressSequentially("software bill of materials");
   await page.waitForSelector("[data-testid=search-result]");
@@ -36,8 +25,8 @@ test("typing shows ranked results that link to chapter sections", async () => {
 });
 
 test("a deep link /search/?q= shows the results on load", async () => {
-  const page = await browser.newPage();
-  await page.goto(new URL("search/?q=sponsorhip", site.url).href);
+  const page = await env.browser.newPage();
+  await page.goto(new URL("search/?q=sponsorhip", env.site.url).href);
   await waitForApp(page);
   await page.waitForSelector("[data-testid=search-result]");
   assert.equal(await page.getByTestId("search-input").inputValue(), "sponsorhip");
@@ -46,9 +35,9 @@ test("a deep link /search/?q= shows the results on load", async () => {
 });
 
 test("no results says so and suggests chapters; hostile queries are inert", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL("search/", site.url).href);
+  await page.goto(new URL("search/", env.site.url).href);
   await waitForApp(page);
   await page.getByTestId("search-input").fill("zzzqqqxxx");
   await page.waitForSelector(".no-results");
@@ -64,8 +53,8 @@ test("no results says so and suggests chapters; hostile queries are inert", asyn
 });
 
 test("Escape leaves search", async () => {
-  const page = await browser.newPage();
-  await page.goto(new URL("search/", site.url).href);
+  const page = await env.browser.newPage();
+  await page.goto(new URL("search/", env.site.url).href);
   await waitForApp(page);
   await page.getByTestId("search-input").focus();
   await page.keyboard.press("Escape");

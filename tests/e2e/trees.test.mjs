@@ -1,21 +1,10 @@
 // Both decision trees end to end: answering, back, the breadcrumb, resuming after a reload, the
 // result region, and share links opened in a fresh browser (valid and tampered).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { waitForApp, watchErrors, useSite } from "./harness.mjs";
 
-let browser;
-let site;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startServer({ root: "dist" });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const READINESS_FORMAL_CORE = [
   "1000-to-9999", "never", "inventory", "several-products", "some", "usage-policy", "case-by-case",
@@ -38,10 +27,10 @@ async function answer(page, option) {
 }
 
 async function freshPage(path) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(new URL(path, site.url).href);
+  await page.goto(new URL(path, env.site.url).href);
   await waitForApp(page);
   return { context, page, errors };
 }
@@ -105,7 +94,7 @@ test("structure: a share link reproduces the result in a fresh browser", async (
   const link = await page.getByTestId("tree-share").inputValue();
   await context.close();
 
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   const fresh = await other.newPage();
   const errors = watchErrors(fresh);
   await fresh.goto(link);
