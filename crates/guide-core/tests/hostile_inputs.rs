@@ -15,8 +15,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use guide_core::book::{Book, GuidePath};
+use guide_core::book::{Audience, Book, Chapter, ChapterMeta, GuidePath};
 use guide_core::content::{load_book_dir, load_trees_dir, parse_paths};
+use guide_core::markdown::parse_markdown;
 use guide_core::progress::{
     backup_key, keys_to_read, storage_key, storage_key_for, KeyError, MAX_NAMESPACE_LEN, SCHEMA,
 };
@@ -110,21 +111,68 @@ fn paths_source() -> &'static str {
     })
 }
 
-/// The book as shipped, cut down to its shortest chapter so that each case stays quick.
+/// A chapter with every kind of node, as Markdown.
+const MINI_CHAPTER: &str = r#"## Heading {#heading}
+
+Text with *emphasis*, **strong**, ~~strike~~, `code`, a [link](/book/x/#heading), an
+[outside link](https://example.org/), [mail](mailto:a@example.org) and a note.[^n]
+Line break follows.\
+Next line.
+
+> **For legal and compliance:** a quote.
+
+- [ ] a task
+- [x] done
+
+1. one
+2. two
+
+| a | b |
+|:--|--:|
+| 1 | 2 |
+
+```rust
+let a = 1;
+```
+
+---
+
+{{tree readiness}}
+
+[^n]: The note.
+"#;
+
+/// A small book in the shipped JSON form, with every kind of node, as a quick base for damaged
+/// copies.
 fn small_book_json() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        let shortest = book()
-            .chapters
-            .iter()
-            .min_by_key(|c| c.words)
-            .expect("a chapter")
-            .clone();
+        let doc = parse_markdown(MINI_CHAPTER, "/book/x/", 1).expect("valid Markdown");
+        let meta = ChapterMeta {
+            title: "X".into(),
+            slug: "x".into(),
+            summary: "S.".into(),
+            audiences: vec![Audience::Legal],
+            order: 1,
+        };
         let small = Book {
-            chapters: vec![shortest],
+            chapters: vec![Chapter::new(meta, doc)],
             paths: book().paths.clone(),
         };
         serde_json::to_string(&small).expect("serialises")
+    })
+}
+
+/// The real book in its shipped JSON form.
+fn book_json() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| serde_json::to_string(book()).expect("serialises"))
+}
+
+fn mini_tree_json() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        serde_json::to_string(&parse_tree_spec(MINI_TREE).expect("valid TOML")).expect("serialises")
     })
 }
 
@@ -154,18 +202,73 @@ fn config() -> ProptestConfig {
     }
 }
 
-/// A tenth of the usual count, for the cases that parse a whole real file (a few milliseconds
-/// each in a debug build): 1,000, or `PROPTEST_CASES / 10`.
-fn config_tenth() -> ProptestConfig {
+/// A fraction of the usual count, for the cases that parse a whole real file (several
+/// milliseconds each in a debug build): `10,000 / divisor`, or `PROPTEST_CASES / divisor`. The
+/// same decoders run the full count on small inputs above.
+fn config_fraction(divisor: u32) -> ProptestConfig {
     let base = config();
     ProptestConfig {
-        cases: (base.cases / 10).max(1),
+        cases: (base.cases / divisor).max(1),
         ..base
     }
 }
 
+/// A small pseudo-random generator (splitmix64). Proptest picks a seed and a length, and shrinks
+/// both (a shorter length gives a prefix of the same text); this expands them. Proptest's own
+/// string strategies cost about 2 ms per kilobyte in a debug build, which made 10,000 cases of a
+/// few kilobytes take most of a minute per property.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// Any character, weighted towards the ones parsers care about.
+    fn char(&mut self) -> char {
+        match self.below(20) {
+            0..=11 => char::from(b' ' + self.below(95) as u8),
+            12..=13 => ['\n', '\r', '\t', ' '][self.below(4)],
+            14 => char::from(self.below(32) as u8),
+            15 => char::from_u32(0x80 + self.below(0x780) as u32).unwrap_or('\u{FFFD}'),
+            16 => [
+                '\u{202E}', '\u{200B}', '\u{FEFF}', '\u{2066}', '\u{7F}', '\u{FFFD}',
+            ][self.below(6)],
+            _ => char::from_u32(self.below(0x11_0000) as u32).unwrap_or('\u{FFFD}'),
+        }
+    }
+}
+
+/// Arbitrary text of up to `max` characters.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    (any::<u64>(), 0..=max).prop_map(|(seed, len)| {
+        let mut rng = Rng(seed);
+        (0..len).map(|_| rng.char()).collect()
+    })
+}
+
+/// Up to `max` pieces, each a token of `tokens` or (one time in ten) any character.
 fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(tokens), 0..max).prop_map(|t| t.concat())
+    (any::<u64>(), 0..=max).prop_map(move |(seed, len)| {
+        let mut rng = Rng(seed);
+        let mut out = String::new();
+        for _ in 0..len {
+            if rng.below(10) == 0 {
+                out.push(rng.char());
+            } else {
+                out.push_str(tokens[rng.below(tokens.len())]);
+            }
+        }
+        out
+    })
 }
 
 const TOML_TOKENS: &[&str] = &[
@@ -297,6 +400,51 @@ const NAMESPACE_TOKENS: &[&str] = &[
     "\u{FF1A}",
     "%3A",
     "__proto__",
+];
+
+const PATH_TOKENS: &[&str] = &[
+    "/",
+    "//",
+    "book",
+    "readiness",
+    "structure",
+    "search",
+    "progress",
+    "x",
+    "a-b",
+    "?",
+    "=",
+    "#",
+    "..",
+    ".",
+    "%2F",
+    "\\",
+    " ",
+    "é",
+    "\u{0}",
+];
+
+const VIEW_TOKENS: &[&str] = &[
+    "home",
+    "book",
+    "chapter:",
+    "readiness",
+    "structure",
+    "search",
+    "progress",
+    "x",
+    "a-b",
+    ":",
+    "/",
+    "?",
+    "#",
+    " ",
+    "\n",
+    "A",
+    "é",
+    "\u{0}",
+    "..",
+    "javascript:",
 ];
 
 const SHARE_TOKENS: &[&str] = &[
@@ -451,6 +599,36 @@ fn check_tree_json(json: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+fn check_guide_path(path: &str) -> Result<(), TestCaseError> {
+    if let Some(parsed) = GuidePath::parse(path) {
+        if let GuidePath::Chapter(slug) = &parsed {
+            prop_assert!(!slug.is_empty() && !slug.contains('/') && !slug.contains('?'));
+            if guide_core::markdown::is_valid_id(slug) {
+                prop_assert_eq!(GuidePath::parse(&parsed.to_path()), Some(parsed.clone()));
+            }
+        } else {
+            prop_assert_eq!(GuidePath::parse(&parsed.to_path()), Some(parsed.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// A widget's `view` attribute comes from the host page: only known pages and valid slugs.
+fn check_widget_view(view: &str) -> Result<(), TestCaseError> {
+    if let Some(page) = GuidePath::from_widget_view(view) {
+        if let GuidePath::Chapter(slug) = &page {
+            prop_assert!(!slug.is_empty() && slug.len() <= 80, "{slug:?}");
+            prop_assert!(
+                slug.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{slug:?}"
+            );
+        }
+        prop_assert_eq!(GuidePath::parse(&page.to_path()), Some(page.clone()));
+    }
+    Ok(())
+}
+
 fn check_share(input: &str) -> Result<(), TestCaseError> {
     for tree in trees() {
         if let Ok(answers) = share::decode(tree, input) {
@@ -473,8 +651,10 @@ fn the_real_files_pass_the_checks_unchanged() {
     }
     assert!(parse_tree_source(tree_source(), book()).is_ok());
     assert!(parse_paths("content/paths.toml", paths_source(), book()).is_ok());
+    assert_eq!(Book::from_json(book_json()).as_ref().ok(), Some(book()));
     assert!(Book::from_json(small_book_json()).is_ok());
     assert!(ValidTree::from_json(tree_json()).is_ok());
+    assert!(ValidTree::from_json(mini_tree_json()).is_ok());
 }
 
 #[test]
@@ -548,7 +728,7 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn tree_spec_never_panics_on_any_text(text in "(?s).{0,2000}") {
+    fn tree_spec_never_panics_on_any_text(text in text(2000)) {
         check_tree_text(&text)?;
     }
 
@@ -566,7 +746,7 @@ proptest! {
     }
 
     #[test]
-    fn paths_never_panic_on_any_text(text in "(?s).{0,1000}") {
+    fn paths_never_panic_on_any_text(text in text(1000)) {
         check_paths(&text)?;
     }
 
@@ -576,7 +756,7 @@ proptest! {
     }
 
     #[test]
-    fn storage_keys_never_leave_the_prefix(namespace in "(?s).{0,60}") {
+    fn storage_keys_never_leave_the_prefix(namespace in text(60)) {
         check_namespace(&namespace)?;
     }
 
@@ -591,7 +771,7 @@ proptest! {
     }
 
     #[test]
-    fn book_json_never_panics_on_any_text(text in "(?s).{0,2000}") {
+    fn book_json_never_panics_on_any_text(text in text(2000)) {
         check_book_json(&text)?;
     }
 
@@ -608,18 +788,31 @@ proptest! {
 
     #[test]
     fn tree_json_never_panics_when_damaged(edits in edits(JSON_TOKENS)) {
-        check_tree_json(&damage(tree_json(), &edits))?;
+        check_tree_json(&damage(mini_tree_json(), &edits))?;
     }
 
     #[test]
-    fn guide_paths_round_trip(path in "(?s).{0,80}") {
-        if let Some(parsed) = GuidePath::parse(&path) {
-            prop_assert_eq!(GuidePath::parse(&parsed.to_path()), Some(parsed));
-        }
+    fn guide_paths_never_panic(path in text(80)) {
+        check_guide_path(&path)?;
     }
 
     #[test]
-    fn share_links_never_panic_on_any_text(input in "(?s).{0,700}") {
+    fn guide_paths_never_panic_on_path_soup(path in soup(PATH_TOKENS, 12)) {
+        check_guide_path(&path)?;
+    }
+
+    #[test]
+    fn widget_views_never_panic(view in text(100)) {
+        check_widget_view(&view)?;
+    }
+
+    #[test]
+    fn widget_views_never_panic_on_view_soup(view in soup(VIEW_TOKENS, 8)) {
+        check_widget_view(&view)?;
+    }
+
+    #[test]
+    fn share_links_never_panic_on_any_text(input in text(700)) {
         check_share(&input)?;
     }
 
@@ -649,12 +842,26 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config_tenth())]
+    #![proptest_config(config_fraction(10))]
 
     #[test]
     fn tree_source_never_panics_on_a_damaged_real_tree(edits in edits(TOML_TOKENS)) {
         let text = damage(tree_source(), &edits);
         check_tree_text(&text)?;
         check_tree_source(&text)?;
+    }
+
+    #[test]
+    fn real_tree_json_never_panics_when_damaged(edits in edits(JSON_TOKENS)) {
+        check_tree_json(&damage(tree_json(), &edits))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config_fraction(100))]
+
+    #[test]
+    fn real_book_json_never_panics_when_damaged(edits in edits(JSON_TOKENS)) {
+        check_book_json(&damage(book_json(), &edits))?;
     }
 }
