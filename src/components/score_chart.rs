@@ -29,7 +29,7 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
             <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-hidden="true" focusable="false">
                 { for props.scores.iter().enumerate().map(|(row, score)| {
                     let y = ROW * u32::try_from(row).unwrap_or(0) + 4;
-                    let filled = if score.max == 0 { 0 } else { BAR_WIDTH * score.score / score.max };
+                    let filled = (BAR_WIDTH * score.score).checked_div(score.max).unwrap_or(0);
                     html! {
                         <g>
                             <text x="0" y={(y + 17).to_string()} class="chart-label">{ score.label.clone() }</text>

@@ -5,6 +5,7 @@
 //   node tools/bench/bench.mjs --guide /tmp/bench-dist --mdbook /tmp/bench-mdbook/book [--runs 5]
 //     [--chapters what-is-an-ospo,tools-and-processes] [--command "tools/bench/run.sh"] [--versions "…"]
 import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../serve.mjs";
@@ -28,6 +29,8 @@ const QUERIES = [
 ];
 const log = (line) => console.error(`bench: ${line}`);
 
+// Other work on the machine slows the CPU-bound figures, so the report gives the load around the run.
+const loadBefore = loadavg()[0].toFixed(2);
 const guide = await serve({ root: guideDir });
 const mdbook = await serve({ root: mdbookDir });
 const pages = chapters.flatMap((slug) => [
@@ -92,9 +95,10 @@ try {
 
   const text = report({
     date: new Date(), command: option("--command", "tools/bench/run.sh"), versions: option("--versions", ""),
+    machine: `${cpus().length} cores, 1-minute load average ${loadBefore} at the start and ${loadavg()[0].toFixed(2)} at the end`,
     runs, method, lighthouseProblem, pages, loads, applied, interactions, sizes, switches: SWITCHES, queries: QUERIES,
   });
-  console.log(text);
+  process.stdout.write(text);
   writeFileSync(join(dirname(fileURLToPath(import.meta.url)), "RESULTS.md"), text);
 } finally {
   guide.server.close();

@@ -48,7 +48,7 @@ export async function lighthouseOnce(url) {
         .filter((ref) => ref.weight > 0 && typeof report.audits[ref.id].score === "number" && report.audits[ref.id].score < 1)
         .map((ref) => {
           const audit = report.audits[ref.id];
-          return `${category.id}: ${ref.id} ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ""}`;
+          return { audit: `${category.id}: ${ref.id}`, value: `${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ""}` };
         }),
     ),
     warnings: report.runWarnings ?? [],

@@ -15,7 +15,8 @@ const score = (s) => (s === null ? "n/a" : s.toFixed(2));
 const ratio = (a, b) => (a === null || b === null || !b ? "n/a" : `${(a / b).toFixed(2)}×`);
 const spread = (xs, fmt) => {
   const s = xs.filter((x) => typeof x === "number");
-  return s.length > 1 ? ` (${fmt(Math.min(...s))}–${fmt(Math.max(...s))})` : "";
+  const [lo, hi] = [fmt(Math.min(...s)), fmt(Math.max(...s))];
+  return lo !== hi ? ` (${lo}–${hi})` : "";
 };
 
 // name, field in a run, format, budget text, test on the guide's median
@@ -46,10 +47,12 @@ export function report(r) {
       `(${settings.throttlingMethod} throttling: ${t.rttMs} ms RTT, ${(t.throughputKbps / 1024).toFixed(1)} Mbps, ` +
       `${t.cpuSlowdownMultiplier}x CPU slowdown), a fresh browser per run, median of ${r.runs} runs (range in brackets).  `);
   } else {
-    line(`**Lighthouse could not run here** (${r.lighthouseProblem.split("\n")[0]}). Cold loads were measured instead ` +
+    const why = r.lighthouseProblem.includes("BENCH_FALLBACK") ? "**Lighthouse was not used**" : "**Lighthouse could not run here**";
+    line(`${why} (${r.lighthouseProblem.split("\n")[0]}). Cold loads were measured instead ` +
       `with playwright-core and CDP throttling (150 ms RTT, 1.6 Mbps down, 4x CPU slowdown): LCP from a ` +
       `PerformanceObserver, transfer from CDP Network events; no category scores. Median of ${r.runs} runs.  `);
   }
+  line(`Machine: ${r.machine}.  `);
   line("Both sites are served gzip-compressed by tools/serve.mjs on 127.0.0.1; mdBook with its default theme and settings. " +
     "KB = 1000 bytes.");
   line();
@@ -64,7 +67,12 @@ export function report(r) {
     const runsOf = (site) => r.loads.get(r.pages.find((p) => p.slug === slug && p.site === site).url);
     const [g, m] = [runsOf("guide"), runsOf("mdbook")];
     const appliedOf = (site) => r.applied.get(r.pages.find((p) => p.slug === slug && p.site === site).url) ?? [];
-    for (const run of g) for (const c of run.costs ?? []) costs.set(`${slug}: ${c}`, (costs.get(`${slug}: ${c}`) ?? 0) + 1);
+    for (const run of g) {
+      for (const { audit, value } of run.costs ?? []) {
+        const key = `${slug}: ${audit}`;
+        costs.set(key, [...(costs.get(key) ?? []), value]);
+      }
+    }
     const [ga, ma] = [appliedOf("guide"), appliedOf("mdbook")];
     for (const [name, field, fmt, budget, test] of LOAD_FIGURES) {
       const [gv, mv] = [median(g.map((x) => x[field])), median(m.map((x) => x[field]))];
@@ -78,15 +86,19 @@ export function report(r) {
       if (gv === null) continue;
       line(`| ${slug} | ${name} | | ${fmt(gv) + spread(ga.map((x) => x[field]), fmt)} | ${fmt(mv) + spread(ma.map((x) => x[field]), fmt)} | ${ratio(gv, mv)} | |`);
     }
-    lcpRuns.push(`${slug}: guide ${g.map((x) => seconds(x.lcpMs)).join(", ")}; mdBook ${m.map((x) => seconds(x.lcpMs)).join(", ")}`);
+    const elements = [...new Set(g.map((x) => x.lcpElement).filter(Boolean))];
+    const observed = (x) => (x.observedLcpMs == null ? "" : ` [${seconds(x.observedLcpMs)}]`);
+    lcpRuns.push(`${slug}: guide ${g.map((x) => seconds(x.lcpMs) + observed(x)).join(", ")}` +
+      (elements.length ? ` (LCP element: \`${elements.join("`, `")}\`)` : "") +
+      `; mdBook ${m.map((x) => seconds(x.lcpMs)).join(", ")}`);
   }
   line();
-  line(`LCP of each run: ${lcpRuns.join(". ")}.`);
+  line(`LCP of each run${r.method === "lighthouse" ? " [LCP in Lighthouse's unthrottled trace]" : ""}: ${lcpRuns.join(". ")}.`);
   line();
   if (costs.size) {
     line("Weighted Lighthouse audits that cost the guide points (runs out of " + r.runs + "):");
     line();
-    for (const [c, n] of costs) line(`- ${c} — ${n}/${r.runs}`);
+    for (const [c, values] of costs) line(`- ${c} in ${values.length}/${r.runs} runs: ${values.join(", ")}`);
     line();
   }
 
@@ -126,5 +138,5 @@ export function report(r) {
   line(`${judged.length - missed.length} of ${judged.length} budgeted figures within budget.` +
     (missed.length ? ` Over budget: ${missed.join("; ")}.` : ""));
   line();
-  return out.join("\n");
+  return out.join("\n") + "\n";
 }

@@ -5,7 +5,7 @@
 # dated report, also written to tools/bench/RESULTS.md. Needs scripts/setup.sh to have run; installs
 # its own Lighthouse (tools/bench/node_modules) and mdBook when missing. Slow on two cores.
 #
-#   tools/bench/run.sh          BENCH_RUNS=N (default 3 Lighthouse runs per page)
+#   tools/bench/run.sh          BENCH_RUNS=N (default 5 Lighthouse runs per page)
 #   BENCH_FALLBACK=1 tools/bench/run.sh   measure cold loads without Lighthouse (playwright + CDP)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +16,7 @@ bench=tools/bench
 dist=/tmp/bench-dist
 mdbook_src=/tmp/bench-mdbook
 mdbook_version=0.5.4
-runs="${BENCH_RUNS:-3}"
+runs="${BENCH_RUNS:-5}"
 step() { printf '\n== bench: %s\n' "$*" >&2; }
 
 if [ ! -x "$CHROME_PATH" ] || [ ! -d node_modules/playwright-core ]; then
@@ -36,13 +36,13 @@ if ! command -v mdbook >/dev/null; then
 fi
 
 step "release build of the guide into $dist"
-timeout 3600 scripts/build.sh --dist "$dist"
+timeout 3600 scripts/build.sh --dist "$dist" >&2
 
 step "mdBook build of the same chapters into $mdbook_src/book"
-timeout 120 node "$bench/mdbook-source.mjs" content/book "$mdbook_src"
+timeout 120 node "$bench/mdbook-source.mjs" content/book "$mdbook_src" >&2
 timeout 600 mdbook build "$mdbook_src" >&2
 
-step "measuring (about $((runs * 4)) Lighthouse runs, then the running app)"
+step "measuring: $((runs * 4)) Lighthouse runs, as many CDP-throttled loads, then the running app"
 versions="$(chromium --version 2>/dev/null | head -1), $(mdbook --version), Node $(node --version), $(trunk --version)"
 command="tools/bench/run.sh"
 if [ -n "${BENCH_RUNS:-}" ]; then command="BENCH_RUNS=$runs $command"; fi
