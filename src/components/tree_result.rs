@@ -24,15 +24,20 @@ pub struct TreeResultProps {
 
 #[component]
 pub fn TreeResult(props: &TreeResultProps) -> Html {
+    // The page's origin (for an absolute share link) and today's date (for the report) come from
+    // the browser, so they are read in an effect, never while rendering.
     let origin = use_state(String::new);
+    let date = use_state(String::new);
     let status = use_state(|| None::<&'static str>);
     {
         let origin = origin.clone();
+        let date = date.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             if let Ok(found) = gloo::utils::window().location().origin() {
                 origin.set(found);
             }
+            date.set(iso_date(now()));
             #[cfg(not(target_arch = "wasm32"))]
             let _ = origin;
         });
@@ -70,7 +75,7 @@ pub fn TreeResult(props: &TreeResultProps) -> Html {
             )
         })
     };
-    let date = iso_date(now());
+    let date = (*date).clone();
     let on_markdown = copy(
         markdown_report(tree, &outcome, &date, &link),
         strings::RESULT_COPIED_MARKDOWN,
