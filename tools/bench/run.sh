@@ -24,10 +24,13 @@ if [ ! -x "$CHROME_PATH" ] || [ ! -d node_modules/playwright-core ]; then
   exit 1
 fi
 
-# Lighthouse, pinned in tools/bench/package-lock.json (12.x: 13.x needs Node 22).
-if [ ! -f "$bench/node_modules/.package-lock.json" ] || [ "$bench/package-lock.json" -nt "$bench/node_modules/.package-lock.json" ]; then
-  step "npm ci lighthouse into $bench/node_modules"
-  timeout 900 npm ci --prefix "$bench" --no-audit --no-fund
+# Lighthouse, pinned in tools/bench/package.json and package-lock.json (12.x: 13.x needs Node 22).
+# `npm install --no-save`, not `npm ci`: a Lighthouse dependency asks for another at "latest", which
+# npm ci rejects as out of sync once that tag moves.
+lighthouse_version=12.8.2
+if ! grep -q "\"version\": \"$lighthouse_version\"" "$bench/node_modules/lighthouse/package.json" 2>/dev/null; then
+  step "npm install lighthouse $lighthouse_version into $bench/node_modules"
+  timeout 900 npm install --prefix "$bench" --no-audit --no-fund --no-save
 fi
 
 if ! command -v mdbook >/dev/null; then
