@@ -21,6 +21,9 @@ use guide_core::markdown::{
 };
 use proptest::prelude::*;
 
+mod common;
+use common::{bytes, config, soup, text};
+
 const OWN_PATH: &str = "/book/x/";
 
 // ---------------------------------------------------------------------------------------------
@@ -761,92 +764,9 @@ fn big_and_deep_inputs_are_handled_in_bounded_time() {
 // Property tests
 // ---------------------------------------------------------------------------------------------
 
-/// 10,000 cases, or `PROPTEST_CASES` when it is set (for a longer run). `with_cases` would
-/// override the variable, so the count is only set here when the variable is absent.
-fn config() -> ProptestConfig {
-    let base = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    if std::env::var_os("PROPTEST_CASES").is_some() {
-        base
-    } else {
-        ProptestConfig {
-            cases: 10_000,
-            ..base
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fast generators
 // ---------------------------------------------------------------------------------------------
-
-/// A small pseudo-random generator (splitmix64). Proptest picks a seed and a length, and shrinks
-/// both (a shorter length gives a prefix of the same text); this expands them. Proptest's own
-/// string strategies cost about 2 ms per kilobyte in a debug build, which made 10,000 cases of a
-/// few kilobytes take most of a minute per property.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Any character, weighted towards the ones parsers care about.
-    fn char(&mut self) -> char {
-        match self.below(20) {
-            0..=11 => char::from(b' ' + self.below(95) as u8),
-            12..=13 => ['\n', '\r', '\t', ' '][self.below(4)],
-            14 => char::from(self.below(32) as u8),
-            15 => char::from_u32(0x80 + self.below(0x780) as u32).unwrap_or('\u{FFFD}'),
-            16 => [
-                '\u{202E}', '\u{200B}', '\u{FEFF}', '\u{2066}', '\u{7F}', '\u{FFFD}',
-            ][self.below(6)],
-            _ => char::from_u32(self.below(0x11_0000) as u32).unwrap_or('\u{FFFD}'),
-        }
-    }
-}
-
-/// Arbitrary text of up to `max` characters.
-fn text(max: usize) -> impl Strategy<Value = String> {
-    (any::<u64>(), 0..=max).prop_map(|(seed, len)| {
-        let mut rng = Rng(seed);
-        (0..len).map(|_| rng.char()).collect()
-    })
-}
-
-/// Arbitrary bytes, up to `max` of them (read as UTF-8 with replacement characters).
-fn bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
-    (any::<u64>(), 0..=max).prop_map(|(seed, len)| {
-        let mut rng = Rng(seed);
-        (0..len).map(|_| rng.next() as u8).collect()
-    })
-}
-
-/// Up to `max` pieces, each a token of `tokens` or (one time in ten) any character.
-fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
-    (any::<u64>(), 0..=max).prop_map(move |(seed, len)| {
-        let mut rng = Rng(seed);
-        let mut out = String::new();
-        for _ in 0..len {
-            if rng.below(10) == 0 {
-                out.push(rng.char());
-            } else {
-                out.push_str(tokens[rng.below(tokens.len())]);
-            }
-        }
-        out
-    })
-}
 
 /// Pieces of Markdown syntax and of attacks, to build inputs that reach deep into the parser.
 const MARKDOWN_TOKENS: &[&str] = &[

@@ -1,0 +1,100 @@
+//! Shared helpers of the hostile-input property tests: the case count (10,000, or
+//! `PROPTEST_CASES` for a longer run) and fast generators of arbitrary text and bytes.
+
+#![allow(dead_code)]
+
+use proptest::prelude::*;
+
+/// 10,000 cases, or `PROPTEST_CASES` when it is set. `ProptestConfig::default()` reads the
+/// variable and `with_cases` would override it, so the count is only set when it is absent.
+pub fn config() -> ProptestConfig {
+    let base = ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    if std::env::var_os("PROPTEST_CASES").is_some() {
+        base
+    } else {
+        ProptestConfig {
+            cases: 10_000,
+            ..base
+        }
+    }
+}
+
+/// A fraction of the usual count, for the cases that parse a whole real file (several
+/// milliseconds each in a debug build): `10,000 / divisor`, or `PROPTEST_CASES / divisor`. The
+/// same decoders run the full count on small inputs above.
+pub fn config_fraction(divisor: u32) -> ProptestConfig {
+    let base = config();
+    ProptestConfig {
+        cases: (base.cases / divisor).max(1),
+        ..base
+    }
+}
+
+/// A small pseudo-random generator (splitmix64). Proptest picks a seed and a length, and shrinks
+/// both (a shorter length gives a prefix of the same text); this expands them. Proptest's own
+/// string strategies cost about 2 ms per kilobyte in a debug build, which made 10,000 cases of a
+/// few kilobytes take most of a minute per property.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// Any character, weighted towards the ones parsers care about.
+    pub fn char(&mut self) -> char {
+        match self.below(20) {
+            0..=11 => char::from(b' ' + self.below(95) as u8),
+            12..=13 => ['\n', '\r', '\t', ' '][self.below(4)],
+            14 => char::from(self.below(32) as u8),
+            15 => char::from_u32(0x80 + self.below(0x780) as u32).unwrap_or('\u{FFFD}'),
+            16 => [
+                '\u{202E}', '\u{200B}', '\u{FEFF}', '\u{2066}', '\u{7F}', '\u{FFFD}',
+            ][self.below(6)],
+            _ => char::from_u32(self.below(0x11_0000) as u32).unwrap_or('\u{FFFD}'),
+        }
+    }
+}
+
+/// Arbitrary text of up to `max` characters.
+pub fn text(max: usize) -> impl Strategy<Value = String> {
+    (any::<u64>(), 0..=max).prop_map(|(seed, len)| {
+        let mut rng = Rng(seed);
+        (0..len).map(|_| rng.char()).collect()
+    })
+}
+
+/// Arbitrary bytes, up to `max` of them (read as UTF-8 with replacement characters).
+pub fn bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
+    (any::<u64>(), 0..=max).prop_map(|(seed, len)| {
+        let mut rng = Rng(seed);
+        (0..len).map(|_| rng.next() as u8).collect()
+    })
+}
+
+/// Up to `max` pieces, each a token of `tokens` or (one time in ten) any character.
+pub fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    (any::<u64>(), 0..=max).prop_map(move |(seed, len)| {
+        let mut rng = Rng(seed);
+        let mut out = String::new();
+        for _ in 0..len {
+            if rng.below(10) == 0 {
+                out.push(rng.char());
+            } else {
+                out.push_str(tokens[rng.below(tokens.len())]);
+            }
+        }
+        out
+    })
+}
