@@ -30,12 +30,12 @@ fi
 lighthouse_version=12.8.2
 if ! grep -q "\"version\": \"$lighthouse_version\"" "$bench/node_modules/lighthouse/package.json" 2>/dev/null; then
   step "npm install lighthouse $lighthouse_version into $bench/node_modules"
-  timeout 900 npm install --prefix "$bench" --no-audit --no-fund --no-save
+  timeout 900 npm install --prefix "$bench" --no-audit --no-fund --no-save >&2
 fi
 
 if ! command -v mdbook >/dev/null; then
   step "cargo install mdbook $mdbook_version (takes several minutes, once)"
-  timeout 3600 cargo install mdbook --version "$mdbook_version" --locked
+  timeout 3600 cargo install mdbook --version "$mdbook_version" --locked >&2
 fi
 
 step "release build of the guide into $dist"
