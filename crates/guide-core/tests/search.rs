@@ -4,29 +4,16 @@
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use guide_core::book::{Book, Chapter, ChapterMeta};
-use guide_core::content::load_book_dir;
 use guide_core::doc::{Block, Document, Footnote, Inline};
 use guide_core::search::{
     SearchHit, SearchIndex, SnippetPart, MAX_QUERY_CHARS, MAX_QUERY_TERMS, REFERENCE_CHAPTERS,
 };
 
-fn real_book() -> &'static Book {
-    static BOOK: OnceLock<Book> = OnceLock::new();
-    BOOK.get_or_init(|| {
-        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
-        load_book_dir(root).expect("content is valid")
-    })
-}
-
-fn index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::build(real_book()))
-}
+mod common;
+use common::{real_book, real_index as index};
 
 fn matches(hit: &SearchHit) -> Vec<String> {
     hit.snippet

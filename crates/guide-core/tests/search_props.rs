@@ -4,26 +4,11 @@
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
-use std::sync::OnceLock;
-
-use guide_core::book::Book;
-use guide_core::content::load_book_dir;
-use guide_core::search::{SearchHit, SearchIndex, SnippetPart};
+use guide_core::search::{SearchHit, SnippetPart};
 use proptest::prelude::*;
 
-fn book() -> &'static Book {
-    static BOOK: OnceLock<Book> = OnceLock::new();
-    BOOK.get_or_init(|| {
-        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
-        load_book_dir(root).expect("content is valid")
-    })
-}
-
-fn index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::build(book()))
-}
+mod common;
+use common::{real_book, real_index as index};
 
 /// Words of the book, possibly damaged, joined with odd separators: queries that do match.
 fn bookish_query() -> impl Strategy<Value = String> {
@@ -81,7 +66,7 @@ fn bookish_query() -> impl Strategy<Value = String> {
 
 fn check(hits: &[SearchHit], limit: usize) -> Result<(), TestCaseError> {
     prop_assert!(hits.len() <= limit);
-    let book = book();
+    let book = real_book();
     for hit in hits {
         prop_assert!(hit.score.is_finite() && hit.score > 0.0);
         let chapter = book.chapter(&hit.slug);

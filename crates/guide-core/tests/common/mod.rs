@@ -1,9 +1,34 @@
-//! Shared helpers of the hostile-input property tests: the case count (10,000, or
-//! `PROPTEST_CASES` for a longer run) and fast generators of arbitrary text and bytes.
+//! Shared helpers of the core's integration tests: the real book and its search index (loaded
+//! once), the property-test case count (10,000, or `PROPTEST_CASES` for a longer run) and fast
+//! generators of arbitrary text and bytes.
 
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::sync::OnceLock;
+
+use guide_core::book::Book;
+use guide_core::search::SearchIndex;
 use proptest::prelude::*;
+
+/// The repository's real `content/` folder.
+pub fn content_root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
+}
+
+/// The real book, loaded and validated once per test binary.
+pub fn real_book() -> &'static Book {
+    static BOOK: OnceLock<Book> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        guide_core::content::load_book_dir(content_root()).expect("content is valid")
+    })
+}
+
+/// The search index of the real book, built once per test binary.
+pub fn real_index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::build(real_book()))
+}
 
 /// 10,000 cases, or `PROPTEST_CASES` when it is set. `ProptestConfig::default()` reads the
 /// variable and `with_cases` would override it, so the count is only set when it is absent.
