@@ -59,12 +59,13 @@ pub fn TreeResult(props: &TreeResultProps) -> Html {
         basename.trim_end_matches('/'),
         tree.id()
     );
-    let copy = |text: String, ok: &'static str| {
+    // Reports are built when the reader asks for one, not on every render.
+    let copy = |make: Box<dyn Fn() -> String>, ok: &'static str| {
         let status = status.clone();
         Callback::from(move |_| {
             let status = status.clone();
             copy_text(
-                text.clone(),
+                make(),
                 Callback::from(move |copied| {
                     status.set(Some(if copied {
                         ok
@@ -76,16 +77,26 @@ pub fn TreeResult(props: &TreeResultProps) -> Html {
         })
     };
     let date = (*date).clone();
-    let on_markdown = copy(
-        markdown_report(tree, &outcome, &date, &link),
-        strings::RESULT_COPIED_MARKDOWN,
-    );
-    let on_share = copy(link.clone(), strings::RESULT_COPIED_LINK);
+    let on_markdown = {
+        let (outcome, date, link) = (outcome.clone(), date.clone(), link.clone());
+        copy(
+            Box::new(move || markdown_report(tree, &outcome, &date, &link)),
+            strings::RESULT_COPIED_MARKDOWN,
+        )
+    };
+    let on_share = {
+        let link = link.clone();
+        copy(Box::new(move || link.clone()), strings::RESULT_COPIED_LINK)
+    };
     let on_json = {
-        let json = json_report(tree, &outcome, &date, &link);
-        let name = format!("ospo-guide-{}-{}.json", tree.id(), outcome.result);
+        let (outcome, date, link) = (outcome.clone(), date.clone(), link.clone());
         Callback::from(move |_| {
-            download(&name, "application/json", &json);
+            let name = format!("ospo-guide-{}-{}.json", tree.id(), outcome.result);
+            download(
+                &name,
+                "application/json",
+                &json_report(tree, &outcome, &date, &link),
+            );
         })
     };
     let on_restart = props.on_restart.clone();

@@ -2,6 +2,7 @@
 // result region, and share links opened in a fresh browser (valid and tampered).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { waitForApp, watchErrors, useSite } from "./harness.mjs";
 
 const env = useSite();
@@ -92,6 +93,10 @@ test("structure: a share link reproduces the result in a fresh browser", async (
   const result = await page.getByTestId("tree-result").getAttribute("data-result");
   assert.equal(result, "digital-ministry-central-office");
   const link = await page.getByTestId("tree-share").inputValue();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
+  const report = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(report.result, result);
+  assert.equal(report.link, link);
   await context.close();
 
   const other = await env.browser.newContext();
