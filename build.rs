@@ -1,4 +1,4 @@
-//! Validates `content/` and compiles the book into the app.
+//! Validates `content/` and compiles the book's index and the trees into the app.
 //!
 //! A content problem stops the build here with every problem listed by file and line, so that a
 //! broken chapter can never be deployed.
@@ -17,6 +17,9 @@ fn main() {
         Err(errors) => fail(&errors),
     };
     write_json(&out_dir, "trees.json", &trees);
+    // The app carries the index (titles, summaries, headings); each chapter's text is a file of
+    // its own that the prerenderer writes next to the pages and the app fetches when it is read.
+    write_json(&out_dir, "book-index.json", &book.index());
     let json = match serde_json::to_string(&book) {
         Ok(json) => json,
         Err(error) => {

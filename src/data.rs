@@ -1,28 +1,45 @@
-//! The book compiled into the app by `build.rs`, decoded once on first use.
+//! The book's index and the decision trees, compiled into the app by `build.rs` and decoded once
+//! on first use. The chapters' text is not compiled in: see `chapter_text`.
 
 use std::sync::OnceLock;
 
-use guide_core::Book;
+use guide_core::BookIndex;
 
-/// The version of the content this build carries, stored with the reader's data.
+/// The version of the content this build carries, stored with the reader's data and naming the
+/// folder of the chapters' text files.
 pub const CONTENT_VERSION: &str = env!("OSPO_CONTENT_VERSION");
 
-const BOOK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/book.json"));
+const INDEX_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/book-index.json"));
 
-/// The validated book. The build checked it, so a decoding failure is a build defect: it is logged
-/// and the guide shows an empty book rather than a blank page.
-pub fn book() -> &'static Book {
-    static BOOK: OnceLock<Book> = OnceLock::new();
-    BOOK.get_or_init(|| match Book::from_json(BOOK_JSON) {
+/// The book's index: every chapter's metadata, length and headings, and the reading paths. The
+/// build checked it, so a decoding failure is a build defect: it is logged and the guide shows an
+/// empty book rather than a blank page.
+pub fn book() -> &'static BookIndex {
+    static BOOK: OnceLock<BookIndex> = OnceLock::new();
+    BOOK.get_or_init(|| match serde_json::from_str(INDEX_JSON) {
         Ok(book) => book,
         Err(error) => {
-            log_error(&format!("the compiled book cannot be read: {error}"));
-            Book::default()
+            log_error(&format!("the compiled book index cannot be read: {error}"));
+            BookIndex::default()
         }
     })
 }
 
-fn log_error(message: &str) {
+/// The whole book with every chapter's text, natively only: the prerenderer renders and writes
+/// the chapters from it, and native render tests read it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn full_book() -> &'static guide_core::Book {
+    static BOOK: OnceLock<guide_core::Book> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        guide_core::Book::from_json(include_str!(concat!(env!("OUT_DIR"), "/book.json")))
+            .unwrap_or_else(|error| {
+                log_error(&format!("the compiled book cannot be read: {error}"));
+                guide_core::Book::default()
+            })
+    })
+}
+
+pub(crate) fn log_error(message: &str) {
     #[cfg(target_arch = "wasm32")]
     web_sys::console::error_1(&message.into());
     #[cfg(not(target_arch = "wasm32"))]

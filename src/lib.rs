@@ -5,6 +5,7 @@
 //! for prerendering and hydrates in the browser.
 
 pub mod app;
+pub mod chapter_text;
 pub mod clipboard;
 pub mod components;
 pub mod data;

@@ -1,6 +1,8 @@
 //! The browser entry point.
 //!
-//! On the guide's own pages it hydrates the prerendered `#app` (or renders into it when empty).
+//! On the guide's own pages it hydrates the prerendered `#app` (or renders into it when empty);
+//! on a chapter's page it first fetches the chapter's text, which the first render needs to
+//! match the page.
 //! In a host page (loaded by `embed.js`) there is no `#app`: it does nothing until `embed.js`
 //! calls `mount_widget` for each `<ospo-guide>` element.
 
@@ -28,11 +30,8 @@ mod browser {
             let view = ospo_guide::pages::search::query_value(&query, "view").unwrap_or(view);
             let namespace = ospo_guide::pages::search::query_value(&query, "namespace")
                 .unwrap_or_else(|| "default".into());
-            let guide_url = document
-                .base_uri()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "/".into());
+            let guide_url = guide_root(&document);
+            ospo_guide::chapter_text::set_guide_root(&guide_url);
             let props = WidgetAppProps {
                 view: view.into(),
                 namespace: namespace.into(),
@@ -42,17 +41,54 @@ mod browser {
             ospo_guide::embed::report_height_to_parent();
             return;
         }
+        ospo_guide::chapter_text::set_guide_root(&guide_root(&document));
+        let basename = yew_router::utils::fetch_base_url();
         let props = AppProps {
             history: AnyHistory::from(BrowserHistory::new()),
-            basename: yew_router::utils::fetch_base_url().map(Into::into),
+            basename: basename.clone().map(Into::into),
         };
         let prerendered = root.child_element_count() > 0;
         let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-        if prerendered {
-            renderer.hydrate();
-        } else {
+        if !prerendered {
             renderer.render();
+            return;
         }
+        let pathname = gloo::utils::window()
+            .location()
+            .pathname()
+            .unwrap_or_default();
+        let route = pathname
+            .strip_prefix(basename.as_deref().unwrap_or(""))
+            .and_then(guide_core::GuidePath::parse);
+        match route {
+            Some(guide_core::GuidePath::Chapter(slug))
+                if ospo_guide::data::book().chapter(&slug).is_some() =>
+            {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match ospo_guide::chapter_text::load(&slug).await {
+                        Ok(_) => {
+                            renderer.hydrate();
+                        }
+                        // The prerendered page stays as it is: readable, with working links.
+                        Err(error) => web_sys::console::warn_1(
+                            &format!("the guide stays a static page: {}", error.0).into(),
+                        ),
+                    }
+                });
+            }
+            _ => {
+                renderer.hydrate();
+            }
+        }
+    }
+
+    /// Where the guide's files are: the page's `<base>`, ending with `/`.
+    fn guide_root(document: &web_sys::Document) -> String {
+        document
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "/".into())
     }
 
     /// One mounted widget; `destroy` unmounts it and frees what it held.
@@ -94,6 +130,7 @@ mod browser {
                 let _ = host.remove_attribute("data-theme");
             }
         }
+        ospo_guide::chapter_text::set_guide_root(&guide_url);
         let props = WidgetAppProps {
             view: view.into(),
             namespace: namespace.into(),

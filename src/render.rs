@@ -158,6 +158,9 @@ impl Context<'_> {
                         { self.inlines(content) }
                     </GuideLink>
                 },
+                // The parser only makes https:// targets; a text file altered on its way is not
+                // trusted to keep to that.
+                LinkTarget::External(url) if !url.starts_with("https://") => self.inlines(content),
                 LinkTarget::External(url) => html! {
                     <a href={url.clone()} rel="noopener noreferrer" class="external">{ self.inlines(content) }</a>
                 },

@@ -223,3 +223,11 @@ pub const PANIC_RELOAD: &str = "Reload the guide";
 pub const PANIC_DOWNLOAD: &str = "Download my data";
 
 pub const MENU: &str = "Menu";
+
+pub const CHAPTER_LOADING: &str = "Loading the chapter’s text…";
+pub const CHAPTER_LOAD_FAILED: &str =
+    "The chapter’s text could not be loaded. Check your connection and try again; what you have read so far is kept.";
+pub const TRY_AGAIN: &str = "Try again";
+pub const SEARCH_PREPARING: &str = "Preparing the search…";
+pub const SEARCH_LOAD_FAILED: &str =
+    "The search could not be prepared: the chapters’ text could not be loaded. Check your connection and try again.";

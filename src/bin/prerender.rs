@@ -3,7 +3,8 @@
 //! Run after `trunk build`: `prerender <dist> <site-url>`. It renders the same `App` the browser
 //! hydrates, for every route, into `<dist>/<route>/index.html` (and `404.html`), each with its own
 //! title, description, canonical link and Open Graph tags, so that pages read with scripts off,
-//! load fast and can be indexed; and it writes `sitemap.xml` and `robots.txt`.
+//! load fast and can be indexed; and it writes `sitemap.xml`, `robots.txt` and each chapter's text
+//! as the file the app fetches (`data/<content version>/<slug>.json`, see `chapter_text`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -27,7 +28,8 @@ mod prerender {
     use std::path::{Path, PathBuf};
 
     use guide_core::GuidePath;
-    use ospo_guide::data::book;
+    use ospo_guide::chapter_text::text_path;
+    use ospo_guide::data::{book, full_book};
     use ospo_guide::page_meta::{meta_for, PageMeta};
     use ospo_guide::{memory_history_at, App, AppProps};
     use yew::LocalServerRenderer;
@@ -78,6 +80,11 @@ mod prerender {
                 &fill(&template, &body, &head),
             )?;
         }
+        for chapter in &full_book().chapters {
+            let json = serde_json::to_string(&chapter.doc)
+                .map_err(|e| format!("cannot serialise {}: {e}", chapter.meta.slug))?;
+            write(&dist, &text_path(&chapter.meta.slug), &json)?;
+        }
         let body = runtime.block_on(render("/404/", basename.as_deref()));
         let head = Head {
             canonical: None,
@@ -93,18 +100,23 @@ mod prerender {
             canonical: None,
             ..Head::new(&embed_meta, &site_url, "/embed/", &GuidePath::Home)
         };
-        let embed = fill(&template, "", &head)
-            .replacen(
-                "<div id=\"app\"></div>",
-                "<div id=\"app\" data-embed-view=\"home\"></div>",
-                1,
-            )
-            .replacen(
-                "<head>",
-                "<head>\n  <meta name=\"robots\" content=\"noindex\">",
-                1,
-            );
+        let embed = noindex(&fill(&template, "", &head)).replacen(
+            "<div id=\"app\"></div>",
+            "<div id=\"app\" data-embed-view=\"home\"></div>",
+            1,
+        );
         write(&dist, "embed/index.html", &embed)?;
+        // The page the service worker answers with, offline, for a page not visited before: the
+        // app renders the route into it (the text comes from the precached chapter files).
+        let shell_meta = PageMeta {
+            title: "OSPO Guide".into(),
+            description: "The OSPO Guide, offline.".into(),
+        };
+        let head = Head {
+            canonical: None,
+            ..Head::new(&shell_meta, &site_url, "/", &GuidePath::Home)
+        };
+        write(&dist, "shell.html", &noindex(&fill(&template, "", &head)))?;
         write(&dist, "sitemap.xml", &sitemap(&site_url, &routes))?;
         write(
             &dist,
@@ -115,6 +127,15 @@ mod prerender {
             ),
         )?;
         Ok(routes.len() + 2)
+    }
+
+    /// A page that search engines should leave out.
+    fn noindex(page: &str) -> String {
+        page.replacen(
+            "<head>",
+            "<head>\n  <meta name=\"robots\" content=\"noindex\">",
+            1,
+        )
     }
 
     async fn render(path: &str, basename: Option<&str>) -> String {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::data::book;
+use crate::chapter_text;
 use crate::render::render_document;
 
 #[derive(Properties, PartialEq)]
@@ -13,8 +13,9 @@ pub struct ChapterBodyProps {
 
 #[component]
 pub fn ChapterBody(props: &ChapterBodyProps) -> Html {
-    match book().chapter(&props.slug) {
-        Some(chapter) => render_document(&chapter.doc, &chapter.path()),
+    // The chapter page shows this only once the text is at hand.
+    match chapter_text::cached(&props.slug) {
+        Some(doc) => render_document(&doc, &guide_core::book::chapter_path(&props.slug)),
         None => Html::default(),
     }
 }

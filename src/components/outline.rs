@@ -1,6 +1,6 @@
 //! The on-page outline of a chapter, marking the section being read.
 
-use guide_core::Chapter;
+use guide_core::{ChapterEntry, ChapterOutline};
 use yew::prelude::*;
 
 use crate::components::guide_link::GuideLink;
@@ -37,7 +37,7 @@ pub fn Outline(props: &OutlineProps) -> Html {
 }
 
 /// The level-2 section that contains `section` (which may be a level-3 heading).
-fn current_top_section(chapter: &Chapter, section: Option<&str>) -> Option<String> {
+fn current_top_section(chapter: &ChapterOutline, section: Option<&str>) -> Option<String> {
     let section = section?;
     let mut top = None;
     for heading in chapter.sections() {

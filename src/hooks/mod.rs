@@ -1,6 +1,7 @@
 //! Effects: the only place the view layer touches browser APIs (never during render).
 
 pub mod document_title;
+pub mod fetched;
 pub mod keyboard;
 pub mod online;
 pub mod persistence;

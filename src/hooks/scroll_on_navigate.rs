@@ -27,6 +27,25 @@ pub fn use_scroll_on_navigate() {
     });
 }
 
+/// For a page whose content arrives after navigation (a chapter's text): when `ready` turns true,
+/// show the address's `#fragment` target, which did not exist when the navigation happened.
+#[hook]
+pub fn use_show_target_when(ready: bool) {
+    let hash = use_location()
+        .map(|l| l.hash().to_string())
+        .unwrap_or_default();
+    let was_ready = use_mut_ref(|| ready);
+    let site = !use_mode().is_widget();
+    use_effect_with(ready, move |ready| {
+        let before = std::mem::replace(&mut *was_ready.borrow_mut(), *ready);
+        let fragment = hash.trim_start_matches('#');
+        if *ready && !before && site && !fragment.is_empty() {
+            #[cfg(target_arch = "wasm32")]
+            show(fragment);
+        }
+    });
+}
+
 #[cfg(target_arch = "wasm32")]
 fn show(fragment: &str) {
     use wasm_bindgen::JsCast;

@@ -1,15 +1,22 @@
 //! A chapter: its text, an outline that follows the reader, reading progress, previous / next
-//! links and arrow-key navigation.
+//! links and arrow-key navigation. The heading comes from the book's index at once; the text is
+//! fetched if it is not at hand (see `chapter_text`), and the parts that follow the reader
+//! appear with it.
 
-use guide_core::Chapter;
+use std::rc::Rc;
+
+use guide_core::{ChapterEntry, ChapterOutline, Document};
 use yew::prelude::*;
 
+use crate::chapter_text;
 use crate::components::chapter_body::ChapterBody;
 use crate::components::guide_link::GuideLink;
 use crate::components::read_toggle::ReadToggle;
 use crate::components::reading_tracker::ReadingTracker;
 use crate::data::book;
+use crate::hooks::fetched::{use_fetched, Fetched};
 use crate::hooks::keyboard::use_shortcuts;
+use crate::hooks::scroll_on_navigate::use_show_target_when;
 use crate::pages::not_found::NotFoundPage;
 use crate::strings;
 
@@ -23,26 +30,46 @@ pub fn ChapterPage(props: &ChapterPageProps) -> Html {
     let book = book();
     let article = use_node_ref();
     let (previous, next) = book.neighbours(&props.slug);
-    use_shortcuts(previous.map(Chapter::path), next.map(Chapter::path));
+    use_shortcuts(
+        previous.map(ChapterEntry::path),
+        next.map(ChapterEntry::path),
+    );
+    let (text, retry) = use_fetched(props.slug.clone(), text_at_hand, load_text);
+    let ready = matches!(text, Fetched::Ready(_));
+    // A section link followed before the text was there: go to the section once it is.
+    use_show_target_when(ready);
     let Some(chapter) = book.chapter(&props.slug) else {
         return html! { <NotFoundPage /> };
+    };
+    if !ready {
+        return html! {
+            <div class="chapter-layout">
+                <article class="page chapter">
+                    { chapter_header(chapter, &props.slug) }
+                    { waiting(text, retry) }
+                </article>
+            </div>
+        };
+    }
+    let prefetch_neighbours = {
+        let slugs: Vec<String> = [previous, next]
+            .into_iter()
+            .flatten()
+            .map(|c| c.meta.slug.clone())
+            .collect();
+        Callback::from(move |_: Event| slugs.iter().for_each(|slug| prefetch(slug)))
     };
     html! {
         <div class="chapter-layout">
             <article class="page chapter" ref={article.clone()}>
-                <header class="chapter-header">
-                    <h1>{ chapter.meta.title.clone() }</h1>
-                    <p class="lead">{ chapter.meta.summary.clone() }</p>
-                    <p class="meta">
-                        { format!("{} {} · {} {}", chapter.reading_minutes(), strings::READING_MINUTES, chapter.words, strings::WORDS) }
-                    </p>
-                    <ReadToggle slug={props.slug.clone()} />
-                </header>
+                { chapter_header(chapter, &props.slug) }
                 <ChapterBody slug={props.slug.clone()} />
                 <footer class="chapter-end">
                     <ReadToggle slug={props.slug.clone()} />
                 </footer>
-                <nav class="chapter-nav" aria-label={strings::CHAPTER_NAV_LABEL}>
+                <nav class="chapter-nav" aria-label={strings::CHAPTER_NAV_LABEL}
+                    onpointerover={prefetch_neighbours.reform(Event::from)}
+                    onfocusin={prefetch_neighbours.reform(Event::from)}>
                     { neighbour_link(previous, "previous", strings::PREVIOUS_CHAPTER) }
                     { neighbour_link(next, "next", strings::NEXT_CHAPTER) }
                 </nav>
@@ -52,7 +79,62 @@ pub fn ChapterPage(props: &ChapterPageProps) -> Html {
     }
 }
 
-fn neighbour_link(chapter: Option<&Chapter>, rel: &'static str, label: &'static str) -> Html {
+fn chapter_header(chapter: &ChapterOutline, slug: &AttrValue) -> Html {
+    html! {
+        <header class="chapter-header">
+            <h1>{ chapter.meta.title.clone() }</h1>
+            <p class="lead">{ chapter.meta.summary.clone() }</p>
+            <p class="meta">
+                { format!("{} {} · {} {}", chapter.reading_minutes(), strings::READING_MINUTES, chapter.words, strings::WORDS) }
+            </p>
+            <ReadToggle slug={slug.clone()} />
+        </header>
+    }
+}
+
+/// What stands in for the text while it is fetched, or when it could not be.
+fn waiting(text: Fetched<Rc<Document>>, retry: Callback<()>) -> Html {
+    match text {
+        Fetched::Failed(reason) => html! {
+            <div class="load-failed" role="alert">
+                <p>{ strings::CHAPTER_LOAD_FAILED }</p>
+                <p class="meta">{ reason }</p>
+                <button type="button" onclick={retry.reform(|_| ())}>{ strings::TRY_AGAIN }</button>
+            </div>
+        },
+        _ => html! { <p class="loading" role="status">{ strings::CHAPTER_LOADING }</p> },
+    }
+}
+
+fn text_at_hand(slug: &AttrValue) -> Option<Rc<Document>> {
+    chapter_text::cached(slug)
+}
+
+async fn load_text(slug: AttrValue) -> Result<(), String> {
+    chapter_text::load(&slug)
+        .await
+        .map(drop)
+        .map_err(|error| error.0)
+}
+
+/// Fetches a chapter's text in the background, so that following a link to it is instant.
+fn prefetch(slug: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if chapter_text::cached(slug).is_none() {
+        let slug = slug.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = chapter_text::load(&slug).await;
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = slug;
+}
+
+fn neighbour_link(
+    chapter: Option<&ChapterOutline>,
+    rel: &'static str,
+    label: &'static str,
+) -> Html {
     match chapter {
         Some(chapter) => html! {
             <GuideLink path={chapter.path()} class={classes!("neighbour", rel)}>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use guide_core::Audience;
+use guide_core::{Audience, ChapterEntry};
 
 use crate::components::audience_filter::AudienceFilter;
 use crate::components::guide_link::GuideLink;

@@ -3,12 +3,14 @@
 //! prerendered page and the first client render agree.
 
 use guide_core::search::{SearchHit, SnippetPart};
+use guide_core::ChapterEntry;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::guide_link::{push_path, GuideLink};
 use crate::data::book;
-use crate::data_search::search_index;
+use crate::data_search;
+use crate::hooks::fetched::{use_fetched, Fetched};
 use crate::strings;
 
 /// How many results a query shows at most.
@@ -59,10 +61,19 @@ pub fn SearchPage() -> Html {
             }
         })
     };
-    let hits = if query.trim().is_empty() {
-        Vec::new()
-    } else {
-        search_index().search(&query, RESULT_LIMIT)
+    let (index, retry) = use_fetched((), |()| data_search::built(), |()| data_search::build());
+    let hits = {
+        let index = match &index {
+            Fetched::Ready(index) => Some(index.clone()),
+            _ => None,
+        };
+        use_memo(
+            ((*query).clone(), index.is_some()),
+            move |(query, _)| match index.filter(|_| !query.trim().is_empty()) {
+                Some(index) => data_search::search(&index, query, RESULT_LIMIT),
+                None => Vec::new(),
+            },
+        )
     };
     html! {
         <article class="page search">
@@ -75,7 +86,18 @@ pub fn SearchPage() -> Html {
                 <p id="search-hint" class="meta">{ strings::SEARCH_HINT }</p>
             </form>
             <div aria-live="polite" class="search-results">
-                { results(&query, &hits) }
+                { match index {
+                    Fetched::Ready(_) => results(&query, &hits),
+                    _ if query.trim().is_empty() => Html::default(),
+                    Fetched::Loading => html! { <p class="loading" role="status">{ strings::SEARCH_PREPARING }</p> },
+                    Fetched::Failed(reason) => html! {
+                        <div class="load-failed" role="alert">
+                            <p>{ strings::SEARCH_LOAD_FAILED }</p>
+                            <p class="meta">{ reason }</p>
+                            <button type="button" onclick={retry.reform(|_| ())}>{ strings::TRY_AGAIN }</button>
+                        </div>
+                    },
+                } }
             </div>
         </article>
     }

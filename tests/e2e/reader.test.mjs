@@ -72,6 +72,52 @@ test("heading anchors link to their own section", async () => {
   await page.close();
 });
 
+test("reading to the end marks a chapter read, and home continues at the last section after a reload", async () => {
+  const { page, errors } = await open("book/why-an-ospo/");
+  // Scroll down step by step, as a reader does, until the end marks the chapter read.
+  await page.waitForFunction(() => {
+    window.scrollBy(0, window.innerHeight);
+    return document.querySelector(".chapter-header [data-testid=read-status]")?.dataset.status === "read";
+  }, null, { polling: 100, timeout: 15000 });
+  const last = await page.locator(".outline a[aria-current]").textContent();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator(".chapter-header [data-testid=read-status]").getAttribute("data-status"), "read");
+  // Home, freshly loaded: no chapter text is at hand, so following the link fetches it first.
+  await page.goto(new URL("./", env.site.url).href);
+  await waitForApp(page);
+  const link = page.locator(".continue a");
+  assert.match(await link.textContent(), new RegExp(last.trim()));
+  const href = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.href.endsWith(href));
+  const id = href.split("#")[1];
+  assert.ok(id, `the link names a section: ${href}`);
+  // The section is on screen once the text has arrived.
+  await page.waitForFunction((id) => {
+    const top = document.getElementById(id)?.getBoundingClientRect().top;
+    return top !== undefined && top >= 0 && top < window.innerHeight;
+  }, id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a chapter's text that cannot be fetched gets a message and a way to try again", async () => {
+  const { page } = await open("book/");
+  await page.route("**/data/**", (route) => route.abort());
+  await page.locator(".chapter-item h2 a", { hasText: "Engaging with open source communities" }).click();
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be loaded/);
+  // The heading and summary come with the app; only the text is missing.
+  assert.match(await page.locator("h1").textContent(), /communit/i);
+  await page.unroute("**/data/**");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.locator("article.chapter h2").first().waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
+  await page.close();
+});
+
 test("printing a chapter hides the navigation and shows link targets", async () => {
   const { page } = await open("book/references/");
   await page.emulateMedia({ media: "print" });

@@ -67,19 +67,63 @@ pub struct Chapter {
 /// Words a reader reads per minute, for reading-time estimates.
 pub const WORDS_PER_MINUTE: usize = 230;
 
+/// What every form of a chapter offers: the whole [`Chapter`] with its text, or the
+/// [`ChapterOutline`] the app carries for every chapter (the text is fetched when it is read).
+pub trait ChapterEntry {
+    fn meta(&self) -> &ChapterMeta;
+    fn words(&self) -> usize;
+    /// The chapter's section headings in reading order.
+    fn sections(&self) -> Vec<Section<'_>>;
+
+    /// Estimated reading time in whole minutes, at least one.
+    fn reading_minutes(&self) -> usize {
+        self.words().div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+
+    fn has_section(&self, id: &str) -> bool {
+        self.sections().iter().any(|s| s.id == id)
+    }
+
+    /// The route of this chapter, relative to the guide's root.
+    fn path(&self) -> String {
+        chapter_path(&self.meta().slug)
+    }
+}
+
 impl Chapter {
     pub fn new(meta: ChapterMeta, doc: Document) -> Self {
         let words = doc.word_count();
         Chapter { meta, doc, words }
     }
 
-    /// Estimated reading time in whole minutes, at least one.
-    pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+    /// The chapter without its text: what the app needs to list, link and outline it.
+    pub fn outline(&self) -> ChapterOutline {
+        ChapterOutline {
+            meta: self.meta.clone(),
+            words: self.words,
+            headings: self
+                .sections()
+                .into_iter()
+                .map(|s| OutlineSection {
+                    level: s.level,
+                    id: s.id.to_string(),
+                    title: s.title,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl ChapterEntry for Chapter {
+    fn meta(&self) -> &ChapterMeta {
+        &self.meta
     }
 
-    /// The chapter's sections in reading order.
-    pub fn sections(&self) -> Vec<Section<'_>> {
+    fn words(&self) -> usize {
+        self.words
+    }
+
+    fn sections(&self) -> Vec<Section<'_>> {
         self.doc
             .blocks
             .iter()
@@ -93,14 +137,42 @@ impl Chapter {
             })
             .collect()
     }
+}
 
-    pub fn has_section(&self, id: &str) -> bool {
-        self.sections().iter().any(|s| s.id == id)
+/// A chapter's metadata, length and headings, without its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChapterOutline {
+    pub meta: ChapterMeta,
+    pub words: usize,
+    pub headings: Vec<OutlineSection>,
+}
+
+/// One heading of a [`ChapterOutline`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineSection {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+impl ChapterEntry for ChapterOutline {
+    fn meta(&self) -> &ChapterMeta {
+        &self.meta
     }
 
-    /// The route of this chapter, relative to the guide's root.
-    pub fn path(&self) -> String {
-        chapter_path(&self.meta.slug)
+    fn words(&self) -> usize {
+        self.words
+    }
+
+    fn sections(&self) -> Vec<Section<'_>> {
+        self.headings
+            .iter()
+            .map(|s| Section {
+                level: s.level,
+                id: &s.id,
+                title: s.title.clone(),
+            })
+            .collect()
     }
 }
 
@@ -108,13 +180,27 @@ pub fn chapter_path(slug: &str) -> String {
     format!("/book/{slug}/")
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Book {
+/// The book: chapters in reading order and the reading paths. `Book` (the default) has each
+/// chapter's text; [`BookIndex`] has only the outlines, which is what the app carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Book<C = Chapter> {
     /// Chapters sorted by `meta.order`.
-    pub chapters: Vec<Chapter>,
+    pub chapters: Vec<C>,
     /// The recommended reading order for each audience.
     #[serde(default)]
     pub paths: Vec<ReadingPath>,
+}
+
+/// The book without the chapters' text.
+pub type BookIndex = Book<ChapterOutline>;
+
+impl<C> Default for Book<C> {
+    fn default() -> Self {
+        Book {
+            chapters: Vec::new(),
+            paths: Vec::new(),
+        }
+    }
 }
 
 /// A recommended order of chapters for one audience.
@@ -126,17 +212,17 @@ pub struct ReadingPath {
     pub chapters: Vec<String>,
 }
 
-impl Book {
-    pub fn chapter(&self, slug: &str) -> Option<&Chapter> {
-        self.chapters.iter().find(|c| c.meta.slug == slug)
+impl<C: ChapterEntry> Book<C> {
+    pub fn chapter(&self, slug: &str) -> Option<&C> {
+        self.chapters.iter().find(|c| c.meta().slug == slug)
     }
 
     pub fn index_of(&self, slug: &str) -> Option<usize> {
-        self.chapters.iter().position(|c| c.meta.slug == slug)
+        self.chapters.iter().position(|c| c.meta().slug == slug)
     }
 
     /// The chapters before and after `slug` in reading order.
-    pub fn neighbours(&self, slug: &str) -> (Option<&Chapter>, Option<&Chapter>) {
+    pub fn neighbours(&self, slug: &str) -> (Option<&C>, Option<&C>) {
         match self.index_of(slug) {
             Some(index) => (
                 index.checked_sub(1).and_then(|i| self.chapters.get(i)),
@@ -147,10 +233,10 @@ impl Book {
     }
 
     /// Chapters written for `audience`, in reading order.
-    pub fn for_audience(&self, audience: Audience) -> impl Iterator<Item = &Chapter> {
+    pub fn for_audience(&self, audience: Audience) -> impl Iterator<Item = &C> {
         self.chapters
             .iter()
-            .filter(move |c| c.meta.audiences.contains(&audience))
+            .filter(move |c| c.meta().audiences.contains(&audience))
     }
 
     /// The reading path recommended for `audience`, if the book has one.
@@ -159,12 +245,45 @@ impl Book {
     }
 
     pub fn total_words(&self) -> usize {
-        self.chapters.iter().map(|c| c.words).sum()
+        self.chapters.iter().map(ChapterEntry::words).sum()
     }
+}
 
-    /// Decodes the book compiled into the app.
+impl Book {
+    /// Decodes a book serialised by the build.
     pub fn from_json(json: &str) -> Result<Book, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// The book without the chapters' text, as the app carries it.
+    pub fn index(&self) -> BookIndex {
+        Book {
+            chapters: self.chapters.iter().map(Chapter::outline).collect(),
+            paths: self.paths.clone(),
+        }
+    }
+
+    /// Puts a book back together from its index and each chapter's text, in the index's order.
+    /// `None` when a chapter's text is missing.
+    pub fn assemble(
+        index: &BookIndex,
+        mut doc_of: impl FnMut(&str) -> Option<Document>,
+    ) -> Option<Book> {
+        let chapters = index
+            .chapters
+            .iter()
+            .map(|outline| {
+                Some(Chapter {
+                    meta: outline.meta.clone(),
+                    doc: doc_of(&outline.meta.slug)?,
+                    words: outline.words,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Book {
+            chapters,
+            paths: index.paths.clone(),
+        })
     }
 }
 

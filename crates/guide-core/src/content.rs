@@ -9,7 +9,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::book::{chapter_path, Audience, Book, Chapter, ChapterMeta, GuidePath, ReadingPath};
+use crate::book::{
+    chapter_path, Audience, Book, Chapter, ChapterEntry, ChapterMeta, GuidePath, ReadingPath,
+};
 use crate::doc::{Block, Inline, LinkTarget};
 use crate::markdown::{is_valid_id, parse_markdown};
 

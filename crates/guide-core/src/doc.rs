@@ -23,7 +23,6 @@ pub struct Footnote {
 
 /// Block-level nodes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Block {
     Heading {
         level: u8,
@@ -72,7 +71,6 @@ pub enum Align {
 
 /// Inline nodes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Inline {
     Text(String),
     Code(String),
@@ -89,7 +87,6 @@ pub enum Inline {
 
 /// Where a link goes. Only these kinds exist: there is no way to express a `javascript:` URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum LinkTarget {
     /// A path inside the guide, root-relative (`/book/<slug>/`, `/readiness/`), with an optional
     /// `#fragment`. The view prefixes the deployment's base path.

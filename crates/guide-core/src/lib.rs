@@ -17,5 +17,7 @@ pub mod content;
 #[cfg(feature = "authoring")]
 pub mod markdown;
 
-pub use book::{Audience, Book, Chapter, ChapterMeta, GuidePath};
+pub use book::{
+    Audience, Book, BookIndex, Chapter, ChapterEntry, ChapterMeta, ChapterOutline, GuidePath,
+};
 pub use doc::{Block, Document, Inline, LinkTarget};

@@ -2193,7 +2193,7 @@ mod authoring {
     use thiserror::Error;
 
     use super::{validate, Location, TreeError, TreeSpec, ValidTree};
-    use crate::book::{Book, GuidePath};
+    use crate::book::{Book, ChapterEntry, GuidePath};
 
     /// A problem in a tree's source file, with the line it is on (0 when unknown).
     #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use guide_core::search::{SearchHit, SnippetPart};
+use guide_core::ChapterEntry;
 use proptest::prelude::*;
 
 mod common;
