@@ -1,8 +1,10 @@
-// The OSPO Guide's service worker: every file of the build is precached at install (the list and
-// each file's content hash are written into this file by tools/precache.mjs at build time), so the
-// whole guide works offline after one visit.
+// The OSPO Guide's service worker: the app, every chapter's text and the shell page are precached
+// at install (the list and each file's content hash are written into this file by
+// tools/precache.mjs at build time), so the whole guide works offline after one visit.
 //
-// Pages are network-first with the cache as fallback; everything else is cache-first. A new
+// Pages are network-first; each page fetched is kept, and offline a page is answered from what
+// was kept, else with the shell page, into which the app renders the page from precached files.
+// Everything else is cache-first. A new
 // version installs beside the old one and waits: the page asks the reader, then sends
 // "skip-waiting", so a page never mixes files of two versions. Old caches go on activation.
 const PRECACHE = self.__PRECACHE__; // [[url, revision], …], relative to this file
@@ -43,18 +45,19 @@ function pageKey(url) {
   return u.href;
 }
 
-async function fromNetworkThenCache(request) {
+async function fromNetworkThenCache(event) {
+  const { request } = event;
   const cache = await caches.open(CACHE);
+  const key = pageKey(request.url);
   try {
     const response = await fetch(request);
-    if (response.ok) return response;
-    return (await cache.match(pageKey(request.url))) ?? response;
+    if (response.ok) {
+      event.waitUntil(cache.put(key, response.clone()));
+      return response;
+    }
+    return (await cache.match(key)) ?? response;
   } catch (error) {
-    return (
-      (await cache.match(pageKey(request.url))) ??
-      (await cache.match(scopeUrl("404.html"))) ??
-      Response.error()
-    );
+    return (await cache.match(key)) ?? (await cache.match(scopeUrl("shell.html"))) ?? Response.error();
   }
 }
 
@@ -68,5 +71,5 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (!request.url.startsWith(self.registration.scope)) return;
-  event.respondWith(request.mode === "navigate" ? fromNetworkThenCache(request) : fromCacheThenNetwork(request));
+  event.respondWith(request.mode === "navigate" ? fromNetworkThenCache(event) : fromCacheThenNetwork(request));
 });

@@ -1,13 +1,19 @@
-// Writes the service worker's precache list from the actual build output: every file in the
-// build folder with a hash of its content, so that nothing is hand-kept and any change to any file
-// makes a new version.   node tools/precache.mjs <dist>
+// Writes the service worker's precache list from the actual build output, with a hash of each
+// file's content, so that nothing is hand-kept and any change to any file makes a new version.
+// Precached: the app (wasm, JS, boot loader), every chapter's text (data/), icons, manifest and
+// the shell page, from which the app renders any page offline. Not precached: the prerendered
+// pages (the worker keeps those a reader visits), and what the site's pages never request (the
+// stylesheets, which the pages carry inline; the widget's files; files for crawlers and hosts).
+//   node tools/precache.mjs <dist>
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
-const SKIP = new Set(["sw.js", "embed.js"]);
+const SKIP = new Set(["sw.js", "embed.js", "robots.txt", "sitemap.xml", "content-security-policy.txt"]);
+const skipped = (rel) =>
+  SKIP.has(rel) || rel.startsWith("embed/") || /\.css$/.test(rel) || (rel.endsWith(".html") && rel !== "shell.html");
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -21,14 +27,12 @@ let raw = 0;
 let gzipped = 0;
 for (const path of files(dist).sort()) {
   const rel = relative(dist, path).split(sep).join("/");
-  if (SKIP.has(rel) || rel.startsWith("embed/")) continue;
+  if (skipped(rel)) continue;
   const body = readFileSync(path);
   raw += body.length;
   gzipped += gzipSync(body, { level: 9 }).length;
   const revision = createHash("sha256").update(body).digest("hex").slice(0, 16);
-  // A page is cached under its directory URL, which is how readers reach it.
-  const url = rel === "index.html" ? "./" : rel.endsWith("/index.html") ? rel.slice(0, -"index.html".length) : rel;
-  entries.push([url, revision]);
+  entries.push([rel, revision]);
 }
 const version = createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 16);
 const template = readFileSync(join(dist, "sw.js"), "utf8");

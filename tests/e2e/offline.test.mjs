@@ -89,9 +89,11 @@ test("a new build brings the update notice to an open page, which switches on re
   await page.goto(new URL("book/", site.url).href);
   await waitForApp(page);
   await controlled(page);
-  // Publish a new version: changed content, then the build's precache step again.
-  const chapter = join(root, "book", "glossary", "index.html");
-  writeFileSync(chapter, readFileSync(chapter, "utf8").replace("<head>", '<head><meta name="x-build" content="2">'));
+  // Publish a new version: a changed page and a changed precached file (the shell page), then the
+  // build's precache step again.
+  for (const file of [join(root, "book", "glossary", "index.html"), join(root, "shell.html")]) {
+    writeFileSync(file, readFileSync(file, "utf8").replace("<head>", '<head><meta name="x-build" content="2">'));
+  }
   cpSync("assets/sw.js", join(root, "sw.js"));
   execFileSync("node", ["tools/precache.mjs", root]);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());

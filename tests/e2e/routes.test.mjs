@@ -59,6 +59,26 @@ test("a chapter reads fully with scripts off", async () => {
   await context.close();
 });
 
+test("a chapter is painted before the app is fetched, and the app fetches only that chapter's text", async () => {
+  const page = await env.browser.newPage();
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(new URL("book/what-is-an-ospo/", env.site.url).href);
+  await waitForApp(page);
+  assert.equal(await page.locator('link[rel="preload"], link[rel="modulepreload"]').count(), 0);
+  assert.equal(await page.locator('link[rel="stylesheet"]').count(), 0, "the stylesheet is inline");
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith("_bg.wasm"))?.startTime,
+  }));
+  assert.ok(paint !== undefined && wasm !== undefined, `paint ${paint}, wasm ${wasm}`);
+  assert.ok(wasm >= paint, `the wasm was requested at ${wasm} ms, before the first paint at ${paint} ms`);
+  const texts = requested.filter((path) => path.includes("/data/"));
+  assert.equal(texts.length, 1, texts.join(", "));
+  assert.match(texts[0], /\/what-is-an-ospo\.json$/);
+  await page.close();
+});
+
 test("navigation happens in-app after hydration, and the title follows", async () => {
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
