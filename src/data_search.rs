@@ -29,6 +29,12 @@ pub async fn build() -> Result<(), String> {
         .await
         .map_err(|error| error.0)?;
     let index = Rc::new(SearchIndex::build(&book));
+    // A few queries nobody sees (a phrase, a misspelling, a prefix), so that the browser has
+    // compiled and optimised the search code (it compiles a wasm function when it first runs,
+    // and optimises it once it is hot) before the reader's first query.
+    for warm_up in ["open source programme office", "licence complience", "sponsor budg"] {
+        let _ = index.search(warm_up, 20);
+    }
     INDEX.with(|cell| {
         let _ = cell.set(index);
     });

@@ -1,7 +1,9 @@
-// Why: the whole-guide precache budget is about every file of the build, raw and as served. The
-// served (compressed) size is read from the project's own static server, so it is exactly what a
-// reader or a service worker would download: gzip for text, wasm and svg; raw bytes for the rest.
-import { readdirSync, statSync } from "node:fs";
+// Why: the whole-guide precache budget is about what the service worker downloads at install (the
+// list tools/precache.mjs wrote into sw.js: enough to show every page offline), raw and as served;
+// for a site without a service worker (mdBook), every file of its build. The served (compressed)
+// size is read from the project's own static server, so it is exactly what would be downloaded:
+// gzip for text, wasm and svg; raw bytes for the rest.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 function files(root) {
@@ -17,10 +19,20 @@ function files(root) {
   return out;
 }
 
-/** { files, rawBytes, servedBytes, largest } for the build in `root`, served at `baseUrl`. */
+/** The files the build's service worker precaches, or null when it has none. */
+function precached(root) {
+  const worker = join(root, "sw.js");
+  if (!existsSync(worker)) return null;
+  const list = readFileSync(worker, "utf8").match(/const PRECACHE = (\[.*?\]);/)?.[1];
+  if (!list) throw new Error(`${worker} has no precache list`);
+  return JSON.parse(list).map(([path]) => join(root, path));
+}
+
+/** { files, rawBytes, servedBytes, largest, precache } for the build in `root`, served at `baseUrl`. */
 export async function buildSize(root, baseUrl) {
-  const result = { files: 0, rawBytes: 0, servedBytes: 0, largest: [] };
-  for (const path of files(root)) {
+  const list = precached(root);
+  const result = { files: 0, rawBytes: 0, servedBytes: 0, largest: [], precache: list !== null };
+  for (const path of list ?? files(root)) {
     const rel = relative(root, path).split(sep).map(encodeURIComponent).join("/");
     const response = await fetch(new URL(rel, baseUrl), {
       headers: { "accept-encoding": "gzip" }, signal: AbortSignal.timeout(30_000),
