@@ -32,7 +32,11 @@ pub async fn build() -> Result<(), String> {
     // A few queries nobody sees (a phrase, a misspelling, a prefix), so that the browser has
     // compiled and optimised the search code (it compiles a wasm function when it first runs,
     // and optimises it once it is hot) before the reader's first query.
-    for warm_up in ["open source programme office", "licence complience", "sponsor budg"] {
+    for warm_up in [
+        "open source programme office",
+        "licence complience",
+        "sponsor budg",
+    ] {
         let _ = index.search(warm_up, 20);
     }
     INDEX.with(|cell| {

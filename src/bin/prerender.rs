@@ -92,14 +92,11 @@ mod prerender {
         };
         write(&dist, "404.html", &fill(&template, &body, &head))?;
         // The iframe alternative (`embed/?view=…`) renders in the browser from its query.
-        let embed_meta = PageMeta {
-            title: "OSPO Guide (embedded)".into(),
-            description: "The OSPO Guide, embedded in another page.".into(),
-        };
-        let head = Head {
-            canonical: None,
-            ..Head::new(&embed_meta, &site_url, "/embed/", &GuidePath::Home)
-        };
+        let head = unlisted_head(
+            "OSPO Guide (embedded)",
+            "The OSPO Guide, embedded in another page.",
+            &site_url,
+        );
         let embed = noindex(&fill(&template, "", &head)).replacen(
             "<div id=\"app\"></div>",
             "<div id=\"app\" data-embed-view=\"home\"></div>",
@@ -108,14 +105,7 @@ mod prerender {
         write(&dist, "embed/index.html", &embed)?;
         // The page the service worker answers with, offline, for a page not visited before: the
         // app renders the route into it (the text comes from the precached chapter files).
-        let shell_meta = PageMeta {
-            title: "OSPO Guide".into(),
-            description: "The OSPO Guide, offline.".into(),
-        };
-        let head = Head {
-            canonical: None,
-            ..Head::new(&shell_meta, &site_url, "/", &GuidePath::Home)
-        };
+        let head = unlisted_head("OSPO Guide", "The OSPO Guide, offline.", &site_url);
         write(&dist, "shell.html", &noindex(&fill(&template, "", &head)))?;
         write(&dist, "sitemap.xml", &sitemap(&site_url, &routes))?;
         write(
@@ -127,6 +117,18 @@ mod prerender {
             ),
         )?;
         Ok(routes.len() + 2)
+    }
+
+    /// The head of a page that is not a route of its own (no canonical link).
+    fn unlisted_head(title: &str, description: &str, site_url: &str) -> Head {
+        let meta = PageMeta {
+            title: title.into(),
+            description: description.into(),
+        };
+        Head {
+            canonical: None,
+            ..Head::new(&meta, site_url, "/", &GuidePath::Home)
+        }
     }
 
     /// A page that search engines should leave out.

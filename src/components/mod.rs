@@ -9,6 +9,7 @@ pub mod data_import;
 pub mod footer;
 pub mod guide_link;
 pub mod header;
+pub mod load_failed;
 pub mod outline;
 pub mod read_toggle;
 pub mod reading_path;

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::chapter_text;
 use crate::components::chapter_body::ChapterBody;
 use crate::components::guide_link::GuideLink;
+use crate::components::load_failed::LoadFailed;
 use crate::components::read_toggle::ReadToggle;
 use crate::components::reading_tracker::ReadingTracker;
 use crate::data::book;
@@ -96,11 +97,7 @@ fn chapter_header(chapter: &ChapterOutline, slug: &AttrValue) -> Html {
 fn waiting(text: Fetched<Rc<Document>>, retry: Callback<()>) -> Html {
     match text {
         Fetched::Failed(reason) => html! {
-            <div class="load-failed" role="alert">
-                <p>{ strings::CHAPTER_LOAD_FAILED }</p>
-                <p class="meta">{ reason }</p>
-                <button type="button" onclick={retry.reform(|_| ())}>{ strings::TRY_AGAIN }</button>
-            </div>
+            <LoadFailed message={strings::CHAPTER_LOAD_FAILED} reason={reason} retry={retry} />
         },
         _ => html! { <p class="loading" role="status">{ strings::CHAPTER_LOADING }</p> },
     }

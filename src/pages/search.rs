@@ -8,6 +8,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::guide_link::{push_path, GuideLink};
+use crate::components::load_failed::LoadFailed;
 use crate::data::book;
 use crate::data_search;
 use crate::hooks::fetched::{use_fetched, Fetched};
@@ -91,11 +92,7 @@ pub fn SearchPage() -> Html {
                     _ if query.trim().is_empty() => Html::default(),
                     Fetched::Loading => html! { <p class="loading" role="status">{ strings::SEARCH_PREPARING }</p> },
                     Fetched::Failed(reason) => html! {
-                        <div class="load-failed" role="alert">
-                            <p>{ strings::SEARCH_LOAD_FAILED }</p>
-                            <p class="meta">{ reason }</p>
-                            <button type="button" onclick={retry.reform(|_| ())}>{ strings::TRY_AGAIN }</button>
-                        </div>
+                        <LoadFailed message={strings::SEARCH_LOAD_FAILED} reason={reason} retry={retry} />
                     },
                 } }
             </div>
