@@ -37,6 +37,22 @@ pub async fn load(slug: &str) -> Result<Rc<Document>, LoadError> {
     imp::start(slug).await
 }
 
+/// Fetches a chapter's text in the background, so that following a link to it is instant: when
+/// the reader shows an intent (points at or focuses the link to it, nears the end of the chapter
+/// before it). Failures are left for the chapter page to report if the reader goes there.
+pub fn prefetch(slug: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if cached(slug).is_none() && imp::begin_prefetch(slug) {
+        let slug = slug.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load(&slug).await;
+            imp::end_prefetch(&slug);
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = slug;
+}
+
 /// The whole book, every chapter's text fetched at once (for search).
 pub async fn load_book() -> Result<Book, LoadError> {
     let index = crate::data::book();
@@ -70,6 +86,23 @@ mod imp {
     thread_local! {
         static LOADED: RefCell<HashMap<String, Rc<Document>>> = RefCell::new(HashMap::new());
         static ROOT: RefCell<String> = const { RefCell::new(String::new()) };
+        static PREFETCHING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Notes a prefetch of `slug`; false when one is already under way.
+    pub fn begin_prefetch(slug: &str) -> bool {
+        PREFETCHING.with(|pending| {
+            let mut pending = pending.borrow_mut();
+            let new = !pending.iter().any(|s| s == slug);
+            if new {
+                pending.push(slug.to_string());
+            }
+            new
+        })
+    }
+
+    pub fn end_prefetch(slug: &str) {
+        PREFETCHING.with(|pending| pending.borrow_mut().retain(|s| s != slug));
     }
 
     pub fn cached(slug: &str) -> Option<Rc<Document>> {

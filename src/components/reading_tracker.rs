@@ -1,16 +1,22 @@
-//! Follows the reader through a chapter: shows the progress bar and the outline, and records how
-//! far they got and where (in steps, so that scrolling does not flood the store).
+//! Follows the reader through a chapter: shows the progress bar and the outline, records how far
+//! they got and where (in steps, so that scrolling does not flood the store), and fetches the next
+//! chapter's text ahead when they near the end.
 
 use guide_core::progress::Event;
 use yew::prelude::*;
 
+use crate::chapter_text;
 use crate::components::outline::Outline;
+use crate::data::book;
 use crate::hooks::reading_position::use_reading_position;
 use crate::state::{now, use_guide_state, Action};
 use crate::strings;
 
 /// Progress is recorded in steps of this many thousandths (and always at the end).
 const RECORD_STEP: u16 = 50;
+
+/// How far into a chapter (in thousandths) the next chapter's text is fetched ahead.
+const PREFETCH_NEXT_AT: u16 = 750;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingTrackerProps {
@@ -43,6 +49,12 @@ pub fn ReadingTracker(props: &ReadingTrackerProps) -> Html {
             }
         },
     );
+    let near_end = position.permille >= PREFETCH_NEXT_AT;
+    use_effect_with((props.slug.clone(), near_end), |(slug, near_end)| {
+        if let (true, (_, Some(next))) = (*near_end, book().neighbours(slug)) {
+            chapter_text::prefetch(&next.meta.slug);
+        }
+    });
     html! {
         <>
             <progress class="reading-progress" max="1000" value={position.permille.to_string()}

@@ -58,7 +58,7 @@ pub fn ChapterPage(props: &ChapterPageProps) -> Html {
             .flatten()
             .map(|c| c.meta.slug.clone())
             .collect();
-        Callback::from(move |_: Event| slugs.iter().for_each(|slug| prefetch(slug)))
+        Callback::from(move |_: Event| slugs.iter().for_each(|slug| chapter_text::prefetch(slug)))
     };
     html! {
         <div class="chapter-layout">
@@ -112,19 +112,6 @@ async fn load_text(slug: AttrValue) -> Result<(), String> {
         .await
         .map(drop)
         .map_err(|error| error.0)
-}
-
-/// Fetches a chapter's text in the background, so that following a link to it is instant.
-fn prefetch(slug: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if chapter_text::cached(slug).is_none() {
-        let slug = slug.to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = chapter_text::load(&slug).await;
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = slug;
 }
 
 fn neighbour_link(

@@ -102,6 +102,24 @@ test("reading to the end marks a chapter read, and home continues at the last se
   await page.close();
 });
 
+test("nearing the end of a chapter fetches the next one's text, so Next needs no request", async () => {
+  const { page, errors } = await open("book/why-an-ospo/");
+  const texts = [];
+  page.on("request", (request) => request.url().includes("/data/") && texts.push(new URL(request.url()).pathname));
+  const next = page.waitForRequest((request) => /\/data\/[^/]+\/ospos-by-organization\.json$/.test(request.url()));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.8));
+  await next;
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/ospos-by-organization.json") && e.responseEnd > 0));
+  const before = texts.length;
+  await page.locator(".chapter-nav a.next").click();
+  await page.waitForURL(/\/book\/ospos-by-organization\/$/);
+  await page.locator("article.chapter h2").first().waitFor();
+  assert.equal(await page.locator("article.chapter .loading").count(), 0);
+  assert.deepEqual(texts.slice(before).filter((path) => path.endsWith("/ospos-by-organization.json")), [], "Next fetched again");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a chapter's text that cannot be fetched gets a message and a way to try again", async () => {
   const { page } = await open("book/");
   await page.route("**/data/**", (route) => route.abort());
