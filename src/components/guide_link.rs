@@ -81,7 +81,14 @@ fn route_path_to_location(target: GuidePath, query: Option<&str>) -> String {
     location
 }
 
-/// Navigates in-app to a root-relative path (with optional `?query` and `#fragment`).
+/// How long a link to a chapter whose text is not at hand waits for it before it navigates anyway
+/// (and the chapter page says it is loading).
+#[cfg(target_arch = "wasm32")]
+const TEXT_GRACE_MS: u32 = 300;
+
+/// Navigates in-app to a root-relative path (with optional `?query` and `#fragment`). A chapter
+/// whose text is not at hand yet is fetched first (for a short while at most), so that the page
+/// changes once, to the whole chapter, rather than to a loading note and then the text.
 pub fn push_path(navigator: &Navigator, path: &str) {
     let (path, fragment) = match path.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
@@ -92,11 +99,64 @@ pub fn push_path(navigator: &Navigator, path: &str) {
         None => (path, None),
     };
     if let Some(target) = GuidePath::parse(route_path) {
-        let mut location = route_path_to_location(target, query);
+        let mut location = route_path_to_location(target.clone(), query);
         if let Some(fragment) = fragment {
             location.push('#');
             location.push_str(fragment);
         }
+        let ticket = next_navigation();
+        match target {
+            GuidePath::Chapter(slug) if text_missing(&slug) => {
+                push_when_text_ready(navigator.clone(), location, slug, ticket);
+            }
+            _ => navigator.push(&RawPath(location)),
+        }
+    }
+}
+
+thread_local! {
+    /// The number of the latest navigation: a deferred one that has been overtaken is dropped.
+    static LATEST_NAVIGATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_navigation() -> u64 {
+    LATEST_NAVIGATION.with(|latest| {
+        latest.set(latest.get() + 1);
+        latest.get()
+    })
+}
+
+fn text_missing(slug: &str) -> bool {
+    crate::data::book().chapter(slug).is_some() && crate::chapter_text::cached(slug).is_none()
+}
+
+/// Pushes `location` when the chapter's text has arrived (or failed), or after the grace period,
+/// whichever comes first, unless another navigation came after it.
+fn push_when_text_ready(navigator: Navigator, location: String, slug: String, ticket: u64) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        let pushed = Rc::new(Cell::new(false));
+        let push = {
+            let pushed = Rc::clone(&pushed);
+            move || {
+                let latest = LATEST_NAVIGATION.with(Cell::get) == ticket;
+                if latest && !pushed.replace(true) {
+                    navigator.push(&RawPath(location.clone()));
+                }
+            }
+        };
+        let push_later = push.clone();
+        gloo::timers::callback::Timeout::new(TEXT_GRACE_MS, push_later).forget();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = crate::chapter_text::load(&slug).await;
+            push();
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (slug, ticket);
         navigator.push(&RawPath(location));
     }
 }

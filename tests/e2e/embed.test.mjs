@@ -38,6 +38,7 @@ before(async () => {
 <ospo-guide id="acme" view="readiness" namespace="acme"></ospo-guide>
 <ospo-guide id="beta" view="readiness" namespace="beta" theme="dark"></ospo-guide>`));
   writeFileSync(join(root, "empty.html"), page(""));
+  writeFileSync(join(root, "chapter.html"), page(`<ospo-guide id="chapter" view="chapter:why-an-ospo" namespace="acme"></ospo-guide>`));
   writeFileSync(join(root, "frame.html"), `<!DOCTYPE html><html><head><title>Frame host</title></head><body>
 <iframe id="guide" title="OSPO Guide" src="${guide.url}embed/?view=structure" style="width:100%;border:0"></iframe></body></html>`);
   const csp = [
@@ -112,6 +113,20 @@ test("a widget renders a tree in a strict-CSP host with hostile CSS, and changes
   assert.deepEqual(afterwards, before);
   assert.equal(await page.evaluate(() => document.querySelectorAll("link[rel=manifest]").length), 0);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a chapter widget fetches the chapter's text from the guide under the host's policy", async () => {
+  const { context, page, errors } = await openHost("chapter.html");
+  const widget = page.locator("#chapter");
+  await widget.getByRole("heading", { level: 1, name: /Why an OSPO/ }).waitFor();
+  await widget.locator("article.chapter h2").first().waitFor();
+  assert.ok((await widget.locator("article.chapter p").count()) > 20, "the chapter's text is shown");
+  // Its links show the full guide's address.
+  const href = await widget.locator(".chapter-nav a.next").getAttribute("href");
+  assert.ok(href.startsWith(guide.url), href);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -50,10 +50,12 @@ export async function chapterSwitches(browser, url, count, cpu = 1) {
 
 /**
  * Opens search, waits until the index is ready (the ms from navigation start are returned as
- * `ready`), then types each query into the search field (value + 'input' event). For each query:
- * `query`, the app's own measure of the search call, and `paint`, ms until the results changed.
+ * `ready`), then types each query into the search field (value + 'input' event) `repeat` times.
+ * For each query: `query`, the app's own measure of the search call, and `paint`, ms until the
+ * results changed, each as the median of its repeats (`queryRuns`, `paintRuns`: every run), so
+ * that one preempted run on a busy machine does not stand for the query.
  */
-export async function searchQueries(browser, url, queries, cpu = 1) {
+export async function searchQueries(browser, url, queries, cpu = 1, repeat = 5) {
   const page = await openApp(browser, url, cpu);
   const type = (value) => page.evaluate((value) => {
     const input = document.querySelector("[data-testid=search-input]");
@@ -78,14 +80,24 @@ export async function searchQueries(browser, url, queries, cpu = 1) {
   await type("ospo");
   await page.waitForSelector("[data-testid=search-result]", { timeout: 30_000 });
   const ready = await page.evaluate(() => performance.getEntriesByName("ospo-guide:search")[0]?.startTime ?? NaN);
-  const times = [];
-  for (const query of queries) {
-    // Clear first (untimed) so every timed query starts from an empty result list.
-    await type("");
-    times.push(await type(query));
+  const runs = queries.map(() => []);
+  for (let round = 0; round < repeat; round++) {
+    for (const [i, query] of queries.entries()) {
+      // Clear first (untimed) so every timed query starts from an empty result list.
+      await type("");
+      runs[i].push(await type(query));
+    }
   }
   await page.close();
-  return { ready, paint: times.map((t) => t.paint), query: times.map((t) => t.query) };
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    ready,
+    query: runs.map((r) => middle(r.map((t) => t.query))),
+    paint: runs.map((r) => middle(r.map((t) => t.paint))),
+    queryRuns: runs.flat().map((t) => t.query),
+    paintRuns: runs.flat().map((t) => t.paint),
+    repeat,
+  };
 }
 
 export async function withBrowser(run) {

@@ -122,7 +122,7 @@ export function report(r) {
   line(`| Chapter switch, click "Next" to the new chapter's heading and text painted, text fetched during the switch (${r.switches} switches) | ≤ 50 ms | ${millis(median(switches))} | ` +
     `${millis(max(switches))} | ${verdict("chapter switch", max(switches) <= 50)} |`);
   line(`| Same, 4x CPU slowdown (for reference) | | ${millis(median(switchesSlow))} | ${millis(max(switchesSlow))} | |`);
-  line(`| Search, one query in the app (User Timing "ospo-guide:search", ${r.queries.length} queries) | ≤ 5 ms | ${millis(median(search.query))} | ` +
+  line(`| Search, one query in the app (User Timing "ospo-guide:search"; per query the median of ${search.repeat} runs, ${r.queries.length} queries) | ≤ 5 ms | ${millis(median(search.query))} | ` +
     `${millis(max(search.query))} | ${verdict("search", max(search.query) <= 5)} |`);
   line(`| Same, 4x CPU slowdown (for reference) | | ${millis(median(searchSlow.query))} | ${millis(max(searchSlow.query))} | |`);
   line(`| Search, input event to results changed in the page (reference: includes rendering up to 20 results) | | ${millis(median(search.paint))} | ${millis(max(search.paint))} | |`);
@@ -130,7 +130,8 @@ export function report(r) {
   line();
   line(`Budgets are judged on the worst case without slowdown. The search index is built when the search page opens ` +
     `(fetching every chapter's text): ready ${millis(search.ready)} after navigation start (${millis(searchSlow.ready)} with 4x slowdown). ` +
-    `Query times: ${search.query.map((t) => t.toFixed(2)).join(", ")} ms; input to results: ${search.paint.map((t) => t.toFixed(1)).join(", ")} ms. ` +
+    `Per-query medians: ${search.query.map((t) => t.toFixed(2)).join(", ")} ms; the slowest single run of all ${search.queryRuns.length}: ` +
+    `${millis(max(search.queryRuns))}. Input to results (medians): ${search.paint.map((t) => t.toFixed(1)).join(", ")} ms. ` +
     `Switch times: ${switches.map((t) => t.toFixed(1)).join(", ")} ms.`);
   line();
 
