@@ -121,7 +121,11 @@ test("nearing the end of a chapter fetches the next one's text, so Next needs no
 });
 
 test("a chapter's text that cannot be fetched gets a message and a way to try again", async () => {
-  const { page } = await open("book/");
+  // No service worker: it would answer from its precache, out of the reach of the blocked route.
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(new URL("book/", env.site.url).href);
+  await waitForApp(page);
   await page.route("**/data/**", (route) => route.abort());
   await page.locator(".chapter-item h2 a", { hasText: "Engaging with open source communities" }).click();
   const alert = page.getByRole("alert");
@@ -133,7 +137,7 @@ test("a chapter's text that cannot be fetched gets a message and a way to try ag
   await alert.getByRole("button", { name: "Try again" }).click();
   await page.locator("article.chapter h2").first().waitFor();
   assert.equal(await page.getByRole("alert").count(), 0);
-  await page.close();
+  await context.close();
 });
 
 test("printing a chapter hides the navigation and shows link targets", async () => {
