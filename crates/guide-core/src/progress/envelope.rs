@@ -269,6 +269,17 @@ fn unreadable(detail: &str) -> DecodeError {
     }
 }
 
+/// The `payload` member of an envelope, read as `P`.
+fn payload_of<P: serde::de::DeserializeOwned>(raw: &str) -> Result<P, ValidationError> {
+    #[derive(serde::Deserialize)]
+    struct Payload<P> {
+        payload: P,
+    }
+    serde_json::from_str::<Payload<P>>(raw)
+        .map(|envelope| envelope.payload)
+        .map_err(shape)
+}
+
 /// Reads an envelope of any known schema, migrating it to the current one and validating it.
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     if raw.len() > MAX_BYTES {
@@ -278,7 +289,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         serde_json::from_str(raw).map_err(|e| DecodeError::Unreadable {
             detail: preview_long(&e.to_string()),
         })?;
-    let serde_json::Value::Object(mut envelope) = value else {
+    let serde_json::Value::Object(envelope) = value else {
         return Err(unreadable("not a JSON object"));
     };
     let schema = match envelope.get("schema") {
@@ -297,17 +308,18 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         Some(serde_json::Value::String(content)) => content.clone(),
         _ => return Err(unreadable("no content version")),
     };
-    let payload = match envelope.remove("payload") {
-        Some(payload @ serde_json::Value::Object(_)) => payload,
-        _ => return Err(unreadable("no payload")),
-    };
+    if !matches!(envelope.get("payload"), Some(serde_json::Value::Object(_))) {
+        return Err(unreadable("no payload"));
+    }
     check_content_version(&content)?;
 
+    // The payload is read from the text again, typed: reading it from the parsed value instead
+    // would compile every payload type's reader twice into the app.
     let (mut progress, migrated_from) = if schema == 1 {
-        let v1: PayloadV1 = serde_json::from_value(payload).map_err(shape)?;
+        let v1: PayloadV1 = payload_of(raw)?;
         (migrate_v1(v1)?, Some(1))
     } else {
-        let v2: PayloadV2 = serde_json::from_value(payload).map_err(shape)?;
+        let v2: PayloadV2 = payload_of(raw)?;
         let progress = Progress {
             chapters: v2.chapters,
             last: v2.last,
