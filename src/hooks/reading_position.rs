@@ -1,5 +1,8 @@
 //! Follows how far the reader is into a chapter and which section is on screen, from scroll and
-//! resize events (passive listeners, removed when the chapter changes or closes).
+//! resize events (passive listeners, removed when the chapter changes or closes). Measuring reads
+//! layout, so it happens at most once per frame, in an animation frame, where the browser lays the
+//! page out anyway: never right after the chapter's text was put in, which would force an extra
+//! layout before the first paint.
 
 use yew::prelude::*;
 
@@ -20,22 +23,27 @@ pub fn use_reading_position(article: NodeRef, slug: AttrValue) -> ReadingPositio
         use_effect_with(slug, move |_| {
             #[cfg(target_arch = "wasm32")]
             let listeners = {
-                let measure = {
-                    let position = position.clone();
-                    move || {
-                        if let Some(found) = measure(&article) {
-                            position.set(found);
-                        }
+                let frame = PerFrame::new(move || {
+                    if let Some(found) = measure(&article) {
+                        position.set(found);
                     }
-                };
-                measure();
+                });
+                frame.request();
                 let window = gloo::utils::window();
-                let on_scroll = measure.clone();
-                [
-                    // gloo's listeners are passive by default.
-                    gloo::events::EventListener::new(&window, "scroll", move |_| on_scroll()),
-                    gloo::events::EventListener::new(&window, "resize", move |_| measure()),
-                ]
+                let on_scroll = std::rc::Rc::clone(&frame);
+                let on_resize = std::rc::Rc::clone(&frame);
+                (
+                    [
+                        // gloo's listeners are passive by default.
+                        gloo::events::EventListener::new(&window, "scroll", move |_| {
+                            on_scroll.request()
+                        }),
+                        gloo::events::EventListener::new(&window, "resize", move |_| {
+                            on_resize.request()
+                        }),
+                    ],
+                    frame,
+                )
             };
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (article, position);
@@ -46,6 +54,51 @@ pub fn use_reading_position(article: NodeRef, slug: AttrValue) -> ReadingPositio
         });
     }
     (*position).clone()
+}
+
+/// Runs a task in the next animation frame, once however often it is requested before then. The
+/// pending frame is cancelled when this is dropped.
+#[cfg(target_arch = "wasm32")]
+struct PerFrame {
+    pending: std::cell::Cell<Option<i32>>,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(f64)>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl PerFrame {
+    fn new(mut task: impl FnMut() + 'static) -> std::rc::Rc<PerFrame> {
+        std::rc::Rc::new_cyclic(|this: &std::rc::Weak<PerFrame>| {
+            let this = this.clone();
+            PerFrame {
+                pending: std::cell::Cell::new(None),
+                callback: wasm_bindgen::closure::Closure::new(move |_time: f64| {
+                    if let Some(frame) = this.upgrade() {
+                        frame.pending.set(None);
+                    }
+                    task();
+                }),
+            }
+        })
+    }
+
+    fn request(&self) {
+        use wasm_bindgen::JsCast;
+        if self.pending.get().is_none() {
+            let id = gloo::utils::window()
+                .request_animation_frame(self.callback.as_ref().unchecked_ref())
+                .ok();
+            self.pending.set(id);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for PerFrame {
+    fn drop(&mut self) {
+        if let Some(id) = self.pending.take() {
+            let _ = gloo::utils::window().cancel_animation_frame(id);
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
