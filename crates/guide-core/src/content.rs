@@ -171,21 +171,31 @@ fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
     })
 }
 
-fn load_chapters_dir(root: &Path) -> Result<Book, ContentErrors> {
-    let dir = root.join("book");
-    let entries = std::fs::read_dir(&dir).map_err(|e| {
+/// The files of `dir` ending in `.<extension>`, sorted by name; `what` names the folder in the
+/// error when it cannot be read.
+fn files_in(
+    dir: &Path,
+    extension: &str,
+    what: &str,
+) -> Result<Vec<std::path::PathBuf>, ContentErrors> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
         ContentErrors(vec![ContentError {
             file: dir.display().to_string(),
             line: 0,
-            message: format!("cannot read the chapters folder: {e}"),
+            message: format!("cannot read the {what} folder: {e}"),
         }])
     })?;
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "md"))
+        .filter(|p| p.extension().is_some_and(|ext| ext == extension))
         .collect();
     paths.sort();
+    Ok(paths)
+}
+
+fn load_chapters_dir(root: &Path) -> Result<Book, ContentErrors> {
+    let paths = files_in(&root.join("book"), "md", "chapters")?;
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -469,19 +479,7 @@ pub fn load_trees_dir(
     book: &Book,
 ) -> Result<Vec<crate::tree::TreeSpec>, ContentErrors> {
     let dir = root.join("trees");
-    let entries = std::fs::read_dir(&dir).map_err(|e| {
-        ContentErrors(vec![ContentError {
-            file: dir.display().to_string(),
-            line: 0,
-            message: format!("cannot read the trees folder: {e}"),
-        }])
-    })?;
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
+    let paths = files_in(&dir, "toml", "trees")?;
     let mut errors = Vec::new();
     let mut trees: Vec<crate::tree::TreeSpec> = Vec::new();
     for path in paths {
