@@ -11,23 +11,8 @@ use guide_core::progress::{
     ImportMode, Progress, ResultRecord, Theme, ValidationError, MAX_BYTES,
 };
 
-fn with(events: impl IntoIterator<Item = Event>) -> Progress {
-    let mut progress = Progress::new();
-    for event in events {
-        if let Err(error) = progress.apply(event) {
-            panic!("event refused: {error}");
-        }
-    }
-    progress
-}
-
-fn marked(slug: &str, read: bool, at: u64) -> Event {
-    Event::MarkedRead {
-        slug: slug.into(),
-        read,
-        at,
-    }
-}
+mod common;
+use common::{marked, with};
 
 fn answered(tree: &str, option: &str, at: u64) -> Event {
     Event::TreeAnswered {

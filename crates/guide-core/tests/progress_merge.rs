@@ -10,29 +10,14 @@ use guide_core::progress::{
 };
 use guide_core::Audience;
 
-fn with(events: impl IntoIterator<Item = Event>) -> Progress {
-    let mut progress = Progress::new();
-    for event in events {
-        if let Err(error) = progress.apply(event) {
-            panic!("event refused: {error}");
-        }
-    }
-    progress
-}
+mod common;
+use common::{marked, with};
 
 fn progressed(slug: &str, section: &str, fraction: u16, at: u64) -> Event {
     Event::ChapterProgressed {
         slug: slug.into(),
         section: Some(section.into()),
         fraction,
-        at,
-    }
-}
-
-fn marked(slug: &str, read: bool, at: u64) -> Event {
-    Event::MarkedRead {
-        slug: slug.into(),
-        read,
         at,
     }
 }

@@ -11,19 +11,14 @@ use guide_core::progress::{
 };
 use guide_core::Audience;
 
+mod common;
+use common::marked;
+
 fn progressed(slug: &str, section: Option<&str>, fraction: u16, at: u64) -> Event {
     Event::ChapterProgressed {
         slug: slug.into(),
         section: section.map(Into::into),
         fraction,
-        at,
-    }
-}
-
-fn marked(slug: &str, read: bool, at: u64) -> Event {
-    Event::MarkedRead {
-        slug: slug.into(),
-        read,
         at,
     }
 }

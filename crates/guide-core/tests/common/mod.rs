@@ -1,6 +1,6 @@
 //! Shared helpers of the core's integration tests: the real book and its search index (loaded
 //! once), the property-test case count (10,000, or `PROPTEST_CASES` for a longer run) and fast
-//! generators of arbitrary text and bytes.
+//! generators of arbitrary text and bytes, and builders of reader progress from events.
 
 #![allow(dead_code)]
 
@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use guide_core::book::Book;
+use guide_core::progress::{Event, Progress};
 use guide_core::search::SearchIndex;
 use proptest::prelude::*;
 
@@ -122,4 +123,24 @@ pub fn soup(tokens: &'static [&'static str], max: usize) -> impl Strategy<Value 
         }
         out
     })
+}
+
+/// The progress after applying `events` to a new one; panics if one is refused.
+pub fn with(events: impl IntoIterator<Item = Event>) -> Progress {
+    let mut progress = Progress::new();
+    for event in events {
+        if let Err(error) = progress.apply(event) {
+            panic!("event refused: {error}");
+        }
+    }
+    progress
+}
+
+/// The reader marks `slug` read (or unread) at `at`.
+pub fn marked(slug: &str, read: bool, at: u64) -> Event {
+    Event::MarkedRead {
+        slug: slug.into(),
+        read,
+        at,
+    }
 }
