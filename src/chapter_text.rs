@@ -6,6 +6,9 @@
 //! the visit. The content version is in the path, so an app only ever reads the text it was
 //! built with. Natively (the prerenderer, render tests) every text is at hand.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
 use std::rc::Rc;
 
 use guide_core::{Book, Document};
@@ -21,36 +24,91 @@ pub fn text_path(slug: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError(pub String);
 
-/// A chapter's text when it is already at hand (loaded earlier in this visit, or native).
+thread_local! {
+    /// The texts at hand for the rest of the visit.
+    static LOADED: RefCell<HashMap<String, Rc<Document>>> = RefCell::new(HashMap::new());
+    /// Where the guide's files are, ending with `/`.
+    static ROOT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The chapters being fetched ahead of the reader, so that one is not fetched twice at once.
+    static PREFETCHING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A chapter's text when it is already at hand: fetched earlier in this visit, or natively, where
+/// every text is taken from the whole book.
 pub fn cached(slug: &str) -> Option<Rc<Document>> {
-    imp::cached(slug)
+    if let Some(doc) = LOADED.with(|loaded| loaded.borrow().get(slug).cloned()) {
+        return Some(doc);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(chapter) = crate::data::full_book().chapter(slug) {
+        return Some(keep(slug, chapter.doc.clone()));
+    }
+    None
+}
+
+fn keep(slug: &str, doc: Document) -> Rc<Document> {
+    let doc = Rc::new(doc);
+    LOADED.with(|loaded| {
+        loaded
+            .borrow_mut()
+            .insert(slug.to_string(), Rc::clone(&doc))
+    });
+    doc
 }
 
 /// Where the guide's files are (ending with `/`): the page's base on the guide's own pages, the
 /// guide's address in a host page.
 pub fn set_guide_root(url: &str) {
-    imp::set_guide_root(url);
+    ROOT.with(|root| *root.borrow_mut() = url.to_string());
 }
 
 /// The chapter's text, fetched if it is not at hand yet.
 pub async fn load(slug: &str) -> Result<Rc<Document>, LoadError> {
-    imp::start(slug).await
+    start(slug).await
+}
+
+/// Starts fetching now (unless the text is at hand); the returned future finishes it and keeps
+/// the text.
+fn start(slug: &str) -> impl Future<Output = Result<Rc<Document>, LoadError>> {
+    let slug = slug.to_string();
+    let found = cached(&slug).ok_or_else(|| {
+        let url = ROOT.with(|root| format!("{}{}", root.borrow(), text_path(&slug)));
+        fetch(url)
+    });
+    async move {
+        match found {
+            Ok(doc) => Ok(doc),
+            Err(fetching) => Ok(keep(&slug, fetching.await?)),
+        }
+    }
 }
 
 /// Fetches a chapter's text in the background, so that following a link to it is instant: when
 /// the reader shows an intent (points at or focuses the link to it, nears the end of the chapter
 /// before it). Failures are left for the chapter page to report if the reader goes there.
 pub fn prefetch(slug: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if cached(slug).is_none() && imp::begin_prefetch(slug) {
-        let slug = slug.to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = load(&slug).await;
-            imp::end_prefetch(&slug);
-        });
+    if cached(slug).is_some() {
+        return;
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = slug;
+    let already = PREFETCHING.with(|pending| {
+        let mut pending = pending.borrow_mut();
+        let already = pending.iter().any(|s| s == slug);
+        if !already {
+            pending.push(slug.to_string());
+        }
+        already
+    });
+    if !already {
+        let slug = slug.to_string();
+        let done = async move {
+            let _ = load(&slug).await;
+            PREFETCHING.with(|pending| pending.borrow_mut().retain(|s| *s != slug));
+        };
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(done);
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(done);
+    }
 }
 
 /// The whole book, every chapter's text fetched at once (for search).
@@ -60,9 +118,9 @@ pub async fn load_book() -> Result<Book, LoadError> {
     let pending: Vec<_> = index
         .chapters
         .iter()
-        .map(|c| (c.meta.slug.clone(), imp::start(&c.meta.slug)))
+        .map(|c| (c.meta.slug.clone(), start(&c.meta.slug)))
         .collect();
-    let mut docs = std::collections::HashMap::new();
+    let mut docs = HashMap::new();
     for (slug, fetch) in pending {
         docs.insert(slug, fetch.await?);
     }
@@ -70,106 +128,38 @@ pub async fn load_book() -> Result<Book, LoadError> {
         .ok_or_else(|| LoadError("a chapter is missing".into()))
 }
 
+/// Requests `url` now; the future reads the answer as a document tree.
 #[cfg(target_arch = "wasm32")]
-mod imp {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    use std::future::Future;
-    use std::rc::Rc;
-
-    use guide_core::Document;
+fn fetch(url: String) -> impl Future<Output = Result<Document, LoadError>> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    use super::{text_path, LoadError};
-
-    thread_local! {
-        static LOADED: RefCell<HashMap<String, Rc<Document>>> = RefCell::new(HashMap::new());
-        static ROOT: RefCell<String> = const { RefCell::new(String::new()) };
-        static PREFETCHING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    }
-
-    /// Notes a prefetch of `slug`; false when one is already under way.
-    pub fn begin_prefetch(slug: &str) -> bool {
-        PREFETCHING.with(|pending| {
-            let mut pending = pending.borrow_mut();
-            let new = !pending.iter().any(|s| s == slug);
-            if new {
-                pending.push(slug.to_string());
-            }
-            new
-        })
-    }
-
-    pub fn end_prefetch(slug: &str) {
-        PREFETCHING.with(|pending| pending.borrow_mut().retain(|s| s != slug));
-    }
-
-    pub fn cached(slug: &str) -> Option<Rc<Document>> {
-        LOADED.with(|loaded| loaded.borrow().get(slug).cloned())
-    }
-
-    pub fn set_guide_root(url: &str) {
-        ROOT.with(|root| *root.borrow_mut() = url.to_string());
-    }
-
-    /// Starts the request now; the returned future finishes it and keeps the result.
-    pub fn start(slug: &str) -> impl Future<Output = Result<Rc<Document>, LoadError>> {
-        let slug = slug.to_string();
-        let cached = cached(&slug);
-        let url = ROOT.with(|root| format!("{}{}", root.borrow(), text_path(&slug)));
-        let request = cached
-            .is_none()
-            .then(|| JsFuture::from(gloo::utils::window().fetch_with_str(&url)));
-        async move {
-            let Some(request) = request else {
-                return cached.ok_or_else(|| LoadError("unreachable".into()));
-            };
-            let failed = |what: &str| LoadError(format!("{what} ({url})"));
-            let response: web_sys::Response = request
-                .await
-                .map_err(|_| failed("the network request failed"))?
-                .dyn_into()
-                .map_err(|_| failed("the answer was not a response"))?;
-            if !response.ok() {
-                return Err(failed(&format!(
-                    "the server answered {}",
-                    response.status()
-                )));
-            }
-            let text = JsFuture::from(response.text().map_err(|_| failed("unreadable answer"))?)
-                .await
-                .ok()
-                .and_then(|text| text.as_string())
-                .ok_or_else(|| failed("unreadable answer"))?;
-            let doc: Document = serde_json::from_str(&text)
-                .map_err(|error| failed(&format!("the text could not be read: {error}")))?;
-            let doc = Rc::new(doc);
-            LOADED.with(|loaded| loaded.borrow_mut().insert(slug, Rc::clone(&doc)));
-            Ok(doc)
+    let request = JsFuture::from(gloo::utils::window().fetch_with_str(&url));
+    async move {
+        let failed = |what: &str| LoadError(format!("{what} ({url})"));
+        let response: web_sys::Response = request
+            .await
+            .map_err(|_| failed("the network request failed"))?
+            .dyn_into()
+            .map_err(|_| failed("the answer was not a response"))?;
+        if !response.ok() {
+            return Err(failed(&format!(
+                "the server answered {}",
+                response.status()
+            )));
         }
+        let text = JsFuture::from(response.text().map_err(|_| failed("unreadable answer"))?)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| failed("unreadable answer"))?;
+        serde_json::from_str(&text)
+            .map_err(|error| failed(&format!("the text could not be read: {error}")))
     }
 }
 
+/// Natively every text is at hand (see [`cached`]); what is not, does not exist.
 #[cfg(not(target_arch = "wasm32"))]
-mod imp {
-    use std::future::Future;
-    use std::rc::Rc;
-
-    use guide_core::Document;
-
-    use super::LoadError;
-
-    pub fn cached(slug: &str) -> Option<Rc<Document>> {
-        crate::data::full_book()
-            .chapter(slug)
-            .map(|chapter| Rc::new(chapter.doc.clone()))
-    }
-
-    pub fn set_guide_root(_url: &str) {}
-
-    pub fn start(slug: &str) -> impl Future<Output = Result<Rc<Document>, LoadError>> {
-        let doc = cached(slug).ok_or_else(|| LoadError(format!("no chapter “{slug}”")));
-        std::future::ready(doc)
-    }
+fn fetch(url: String) -> impl Future<Output = Result<Document, LoadError>> {
+    std::future::ready(Err(LoadError(format!("no such chapter ({url})"))))
 }

@@ -32,18 +32,17 @@ where
     let attempt = use_state(|| 0_u32);
     // The last failure, with the key it was for.
     let failure = use_state(|| None::<(K, String)>);
-    // Bumped when a load finishes, so that the component looks again.
-    let finished = use_state(|| 0_u32);
+    // When a load finishes, the component looks again.
+    let look_again = use_force_update();
     {
         let failure = failure.clone();
-        let finished = finished.clone();
         use_effect_with((key.clone(), *attempt), move |(key, _)| {
             if at_hand(key).is_none() {
                 let key = key.clone();
                 let pending = load(key.clone());
                 let done = async move {
                     match pending.await {
-                        Ok(()) => finished.set(*finished + 1),
+                        Ok(()) => look_again.force_update(),
                         Err(reason) => failure.set(Some((key, reason))),
                     }
                 };
