@@ -39,7 +39,7 @@ pub fn full_book() -> &'static guide_core::Book {
     })
 }
 
-pub(crate) fn log_error(message: &str) {
+fn log_error(message: &str) {
     #[cfg(target_arch = "wasm32")]
     web_sys::console::error_1(&message.into());
     #[cfg(not(target_arch = "wasm32"))]
