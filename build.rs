@@ -30,18 +30,12 @@ fn main() {
     // The content version stored with the reader's data: a hash of the compiled book.
     println!(
         "cargo::rustc-env=OSPO_CONTENT_VERSION=book-{:016x}",
-        fnv1a(json.as_bytes())
+        guide_core::hash::fnv1a64(json.as_bytes())
     );
     if let Err(error) = std::fs::write(Path::new(&out_dir).join("book.json"), json) {
         println!("cargo::error=cannot write the compiled book: {error}");
         std::process::exit(1);
     }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn fail(errors: &guide_core::content::ContentErrors) -> ! {

@@ -1,6 +1,6 @@
 //! "Continue where you left off": a link back to the last section read, once there is one.
 
-use guide_core::ChapterEntry;
+use guide_core::ChapterInfo;
 use yew::prelude::*;
 
 use crate::components::guide_link::GuideLink;

@@ -1,6 +1,6 @@
 //! The on-page outline of a chapter, marking the section being read.
 
-use guide_core::{ChapterEntry, ChapterOutline};
+use guide_core::{ChapterInfo, ChapterOutline};
 use yew::prelude::*;
 
 use crate::components::guide_link::GuideLink;

@@ -2,7 +2,7 @@
 
 use guide_core::progress::{ChapterStatus, Event};
 use guide_core::Audience;
-use guide_core::ChapterEntry;
+use guide_core::ChapterInfo;
 use yew::prelude::*;
 
 use crate::components::audience_filter::AudienceFilter;

@@ -2,7 +2,9 @@
 //! values only), and merges what other tabs save. Unreadable or newer data is never overwritten:
 //! it is copied to a backup key and the guide works in memory until the reader decides.
 
-use guide_core::progress::{backup_key, encode, keys_to_read, storage_key, LoadOutcome};
+use guide_core::progress::{
+    backup_index_key, encode, keys_to_read, plan_backup, storage_key, LoadOutcome,
+};
 use yew::prelude::*;
 
 use crate::data::CONTENT_VERSION;
@@ -176,13 +178,7 @@ fn load(state: &StateHandle, store: &Store, problem: Option<StorageProblem>, nam
         }),
         LoadOutcome::Kept { reason } => {
             let raw = raw.unwrap_or_default().to_string();
-            if let Ok(backup) = backup_key(namespace) {
-                if store.get(&backup).as_deref() != Some(raw.as_str()) {
-                    if let Err(problem) = store.set(&backup, &raw) {
-                        log::warn(&format!("could not back up unreadable data: {problem:?}"));
-                    }
-                }
-            }
+            keep_copy(store, namespace, &raw);
             state.dispatch(Action::Loaded {
                 progress: Default::default(),
                 notice: Some(StorageNotice::Kept {
@@ -191,6 +187,34 @@ fn load(state: &StateHandle, store: &Store, problem: Option<StorageProblem>, nam
                 }),
                 writable: false,
             });
+        }
+    }
+}
+
+/// Copies an unreadable value to a backup of its own (see `progress::plan_backup`).
+fn keep_copy(store: &Store, namespace: &str, raw: &str) {
+    let (Ok(index_key), Ok(plan)) = (
+        backup_index_key(namespace),
+        plan_backup(
+            namespace,
+            store
+                .get(&backup_index_key(namespace).unwrap_or_default())
+                .as_deref(),
+            raw,
+            crate::state::now(),
+        ),
+    ) else {
+        return;
+    };
+    if let Some(key) = &plan.write {
+        if let Err(problem) = store.set(key, raw) {
+            log::warn(&format!("could not back up unreadable data: {problem:?}"));
+            return;
+        }
+    }
+    if store.set(&index_key, &plan.index).is_ok() {
+        for old in &plan.remove {
+            store.remove(old);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use guide_core::{ChapterEntry, ChapterOutline, Document};
+use guide_core::{ChapterInfo, ChapterOutline, Document};
 use yew::prelude::*;
 
 use crate::chapter_text;
@@ -31,10 +31,7 @@ pub fn ChapterPage(props: &ChapterPageProps) -> Html {
     let book = book();
     let article = use_node_ref();
     let (previous, next) = book.neighbours(&props.slug);
-    use_shortcuts(
-        previous.map(ChapterEntry::path),
-        next.map(ChapterEntry::path),
-    );
+    use_shortcuts(previous.map(ChapterInfo::path), next.map(ChapterInfo::path));
     let (text, retry) = use_fetched(props.slug.clone(), text_at_hand, load_text);
     let ready = matches!(text, Fetched::Ready(_));
     // A section link followed before the text was there: go to the section once it is.

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use guide_core::{Audience, ChapterEntry};
+use guide_core::{Audience, ChapterInfo};
 
 use crate::components::audience_filter::AudienceFilter;
 use crate::components::guide_link::GuideLink;

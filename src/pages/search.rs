@@ -3,7 +3,7 @@
 //! prerendered page and the first client render agree.
 
 use guide_core::search::{SearchHit, SnippetPart};
-use guide_core::ChapterEntry;
+use guide_core::ChapterInfo;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

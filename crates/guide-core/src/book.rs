@@ -69,7 +69,7 @@ pub const WORDS_PER_MINUTE: usize = 230;
 
 /// What every form of a chapter offers: the whole [`Chapter`] with its text, or the
 /// [`ChapterOutline`] the app carries for every chapter (the text is fetched when it is read).
-pub trait ChapterEntry {
+pub trait ChapterInfo {
     fn meta(&self) -> &ChapterMeta;
     fn words(&self) -> usize;
     /// The chapter's section headings in reading order.
@@ -114,7 +114,7 @@ impl Chapter {
     }
 }
 
-impl ChapterEntry for Chapter {
+impl ChapterInfo for Chapter {
     fn meta(&self) -> &ChapterMeta {
         &self.meta
     }
@@ -155,7 +155,7 @@ pub struct OutlineSection {
     pub title: String,
 }
 
-impl ChapterEntry for ChapterOutline {
+impl ChapterInfo for ChapterOutline {
     fn meta(&self) -> &ChapterMeta {
         &self.meta
     }
@@ -212,7 +212,7 @@ pub struct ReadingPath {
     pub chapters: Vec<String>,
 }
 
-impl<C: ChapterEntry> Book<C> {
+impl<C: ChapterInfo> Book<C> {
     pub fn chapter(&self, slug: &str) -> Option<&C> {
         self.chapters.iter().find(|c| c.meta().slug == slug)
     }
@@ -245,7 +245,7 @@ impl<C: ChapterEntry> Book<C> {
     }
 
     pub fn total_words(&self) -> usize {
-        self.chapters.iter().map(ChapterEntry::words).sum()
+        self.chapters.iter().map(ChapterInfo::words).sum()
     }
 }
 
@@ -328,13 +328,7 @@ impl GuidePath {
             "search" => Some(GuidePath::Search),
             other => other
                 .strip_prefix("chapter:")
-                .filter(|slug| {
-                    !slug.is_empty()
-                        && slug.len() <= 80
-                        && slug
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                })
+                .filter(|slug| crate::id::is_valid_id(slug))
                 .map(|slug| GuidePath::Chapter(slug.to_string())),
         }
     }

@@ -10,10 +10,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::book::{
-    chapter_path, Audience, Book, Chapter, ChapterEntry, ChapterMeta, GuidePath, ReadingPath,
+    chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, GuidePath, ReadingPath,
 };
 use crate::doc::{Block, Inline, LinkTarget};
-use crate::markdown::{is_valid_id, parse_markdown};
+use crate::id::is_valid_id;
+use crate::markdown::parse_markdown;
 
 /// The fewest words a chapter may have.
 pub const MIN_CHAPTER_WORDS: usize = 1_200;

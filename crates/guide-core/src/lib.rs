@@ -6,6 +6,8 @@
 
 pub mod book;
 pub mod doc;
+pub mod hash;
+pub mod id;
 pub mod progress;
 pub mod report;
 pub mod search;
@@ -18,6 +20,6 @@ pub mod content;
 pub mod markdown;
 
 pub use book::{
-    Audience, Book, BookIndex, Chapter, ChapterEntry, ChapterMeta, ChapterOutline, GuidePath,
+    Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterMeta, ChapterOutline, GuidePath,
 };
 pub use doc::{Block, Document, Inline, LinkTarget};

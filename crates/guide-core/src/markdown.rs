@@ -14,6 +14,7 @@ use pulldown_cmark::{
 use thiserror::Error;
 
 use crate::doc::{Align, Block, Document, Footnote, Inline, LinkTarget, ListItem};
+use crate::id::is_valid_id;
 
 /// The largest chapter body accepted, in bytes.
 pub const MAX_SOURCE_BYTES: usize = 512 * 1024;
@@ -113,17 +114,6 @@ fn line_starts(source: &str) -> Vec<usize> {
             ends_line.then_some(at + 1)
         }))
         .collect()
-}
-
-/// Whether `id` is a valid permanent id (also used for slugs).
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 80
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Converter<'a> {

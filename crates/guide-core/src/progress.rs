@@ -18,17 +18,23 @@
 mod envelope;
 mod flags;
 mod import;
+mod keys;
 mod merge;
 mod model;
 mod reducer;
+mod schema;
+mod size;
 mod validate;
 
 pub use envelope::{
-    backup_key, decode, encode, export, keys_to_read, storage_key, storage_key_for, DecodeError,
-    Decoded, EncodeError, KeyError, LoadOutcome, MAX_NAMESPACE_LEN, OLDEST_SCHEMA, SCHEMA,
+    decode, encode, export, DecodeError, Decoded, EncodeError, LoadOutcome, OLDEST_SCHEMA, SCHEMA,
 };
 pub use flags::{flags, Flag};
 pub use import::{apply_import, preview_import, Changes, ImportError, ImportMode, ImportPreview};
+pub use keys::{
+    backup_index_key, backup_key_prefix, keys_to_read, legacy_backup_key, plan_backup,
+    read_backup_index, storage_key, storage_key_for, Backup, BackupPlan, KeyError, MAX_BACKUPS,
+};
 pub use merge::merge;
 pub use model::{
     Answer, ChapterState, ChapterStatus, Place, Prefs, Progress, ResultKey, ResultRecord, Theme,
@@ -36,7 +42,7 @@ pub use model::{
 };
 pub use reducer::{Event, EventError};
 pub use validate::{
-    is_valid_content_version, is_valid_id, validate, ValidationError, MAX_ANSWERS, MAX_BYTES,
-    MAX_CHAPTERS, MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN, MAX_REMOVED,
-    MAX_RESULTS, MAX_TIME, MAX_TREES,
+    is_valid_content_version, validate, ValidationError, MAX_ANSWERS, MAX_BYTES, MAX_CHAPTERS,
+    MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN, MAX_REMOVED, MAX_RESULTS,
+    MAX_TIME, MAX_TREES,
 };

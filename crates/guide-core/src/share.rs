@@ -14,7 +14,8 @@
 
 use thiserror::Error;
 
-use crate::tree::{fnv1a64, question_hash, Answer, ReplayError, ValidTree};
+use crate::hash::fnv1a64;
+use crate::tree::{question_hash, Answer, ReplayError, ValidTree};
 
 /// The current format version, written after `r`.
 pub const SHARE_VERSION: u32 = 1;

@@ -5,7 +5,7 @@
 
 mod common;
 
-use guide_core::book::{Book, BookIndex, ChapterEntry};
+use guide_core::book::{Book, BookIndex, ChapterInfo};
 use guide_core::doc::Document;
 use guide_core::Audience;
 

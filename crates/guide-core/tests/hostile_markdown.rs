@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 
 use guide_core::content::{build_book, ContentError, Source};
 use guide_core::doc::{Block, Document, Inline, LinkTarget};
+use guide_core::id::is_valid_id;
 use guide_core::markdown::{
-    classify_link, is_valid_id, parse_markdown, MarkdownError, MarkdownErrorKind, MAX_DEPTH,
-    MAX_SOURCE_BYTES,
+    classify_link, parse_markdown, MarkdownError, MarkdownErrorKind, MAX_DEPTH, MAX_SOURCE_BYTES,
 };
 use proptest::prelude::*;
 

@@ -5,9 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use guide_core::progress::{
-    backup_key, decode, encode, keys_to_read, storage_key, storage_key_for, ChapterStatus,
-    DecodeError, EncodeError, Event, KeyError, LoadOutcome, Progress, Theme, ValidationError,
-    MAX_BYTES, SCHEMA,
+    backup_index_key, backup_key_prefix, decode, encode, keys_to_read, legacy_backup_key,
+    storage_key, storage_key_for, ChapterStatus, DecodeError, EncodeError, Event, KeyError,
+    LoadOutcome, Progress, Theme, ValidationError, MAX_BYTES,
 };
 use guide_core::Audience;
 
@@ -38,8 +38,16 @@ fn keys_follow_the_documented_format() {
         Ok("ospo-guide:intranet-1:v1".to_owned())
     );
     assert_eq!(
-        backup_key("default"),
+        legacy_backup_key("default"),
         Ok("ospo-guide:default:backup".to_owned())
+    );
+    assert_eq!(
+        backup_key_prefix("default"),
+        Ok("ospo-guide:default:backup:".to_owned())
+    );
+    assert_eq!(
+        backup_index_key("default"),
+        Ok("ospo-guide:default:backups".to_owned())
     );
     assert_eq!(
         keys_to_read("default"),
@@ -48,7 +56,6 @@ fn keys_follow_the_documented_format() {
             "ospo-guide:default:v1".to_owned()
         ])
     );
-    assert_eq!(SCHEMA, 2);
 }
 
 #[test]
@@ -59,7 +66,9 @@ fn bad_namespaces_are_refused() {
             matches!(storage_key(bad), Err(KeyError::BadNamespace { .. })),
             "{bad:?}"
         );
-        assert!(backup_key(bad).is_err());
+        assert!(legacy_backup_key(bad).is_err());
+        assert!(backup_key_prefix(bad).is_err());
+        assert!(backup_index_key(bad).is_err());
         assert!(keys_to_read(bad).is_err());
     }
     assert!(storage_key(&"a".repeat(40)).is_ok());

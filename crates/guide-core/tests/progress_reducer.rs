@@ -529,7 +529,7 @@ fn hostile_ids_are_refused_with_a_typed_error() {
 }
 
 fn is_valid(id: &str) -> bool {
-    guide_core::progress::is_valid_id(id)
+    guide_core::id::is_valid_id(id)
 }
 
 #[test]

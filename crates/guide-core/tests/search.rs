@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use guide_core::book::{Book, Chapter, ChapterEntry, ChapterMeta};
+use guide_core::book::{Book, Chapter, ChapterInfo, ChapterMeta};
 use guide_core::doc::{Block, Document, Footnote, Inline};
 use guide_core::search::{
     SearchHit, SearchIndex, SnippetPart, MAX_QUERY_CHARS, MAX_QUERY_TERMS, REFERENCE_CHAPTERS,

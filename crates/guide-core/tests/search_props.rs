@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use guide_core::search::{SearchHit, SnippetPart};
-use guide_core::ChapterEntry;
+use guide_core::ChapterInfo;
 use proptest::prelude::*;
 
 mod common;

@@ -314,6 +314,63 @@ fn invalid_ids_and_empty_fields() {
     }));
 }
 
+/// Whatever a tree can make the reader answer, the reader's store must be able to keep: an id
+/// over the store's length limit, more dimensions than a result may record, or a walk longer
+/// than a stored path would be refused by the store, so the validator refuses them first.
+#[test]
+fn trees_the_store_could_not_keep_are_refused() {
+    let long = "q".repeat(guide_core::id::MAX_ID_LEN + 1);
+    let q2 = Q2.replace(r#"id = "x""#, &format!(r#"id = "{long}""#));
+    let errors = errors_of(&fixture(&[Q1, &q2, DEFAULT]));
+    assert!(errors.contains(&TreeError::InvalidId {
+        kind: IdKind::Option,
+        id: long.clone(),
+        question: Some("q2".into())
+    }));
+
+    let max_dims = guide_core::progress::MAX_DIMENSIONS;
+    let dims: Vec<String> = (0..=max_dims)
+        .map(|n| format!(r#"{{ id = "d{n}", label = "D{n}" }}"#))
+        .collect();
+    let head = HEAD.replace(
+        r#"dimensions = [{ id = "d", label = "D" }, { id = "e", label = "E" }]"#,
+        &format!(
+            "dimensions = [{}, {{ id = \"d\", label = \"D\" }}]",
+            dims.join(", ")
+        ),
+    );
+    let errors = errors_of(&format!("{head}{Q1}{Q2}{DEFAULT}"));
+    assert!(
+        errors.contains(&TreeError::TooManyDimensions {
+            count: max_dims + 2,
+            max: max_dims
+        }),
+        "{errors:?}"
+    );
+
+    let max_answers = guide_core::progress::MAX_ANSWERS;
+    let mut chain = HEAD.to_string();
+    for n in 0..=max_answers {
+        let next = if n == max_answers {
+            String::new()
+        } else {
+            format!(r#", next = "q{}""#, n + 1)
+        };
+        chain.push_str(&format!(
+            "\n[[questions]]\nid = \"q{n}\"\ntext = \"Q{n}?\"\nwhy = \"W.\"\nlearn_more = \"/book/structure-choices/\"\noptions = [{{ id = \"o\", label = \"O\"{next} }}]\n"
+        ));
+    }
+    let chain = chain.replace(r#"start = "q1""#, r#"start = "q0""#);
+    let errors = errors_of(&format!("{chain}{DEFAULT}"));
+    assert!(
+        errors.contains(&TreeError::WalkTooLong {
+            longest: max_answers + 1,
+            max: max_answers
+        }),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn no_questions_and_no_results() {
     let errors = errors_of(HEAD);

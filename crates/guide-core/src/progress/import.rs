@@ -7,10 +7,11 @@ use std::collections::BTreeSet;
 
 use thiserror::Error;
 
-use super::envelope::{decode, fits, DecodeError};
+use super::envelope::{decode, DecodeError};
 use super::merge::merge_import;
 use super::model::{Progress, ResultKey};
 use super::reducer::after;
+use super::size::fits;
 use super::validate::{validate, ValidationError, MAX_BYTES};
 
 /// How an import is applied.

@@ -108,7 +108,7 @@ impl Progress {
         );
         let mut next = self.clone();
         let changed = next.apply_unchecked(event)?;
-        if changed && check_size && !super::envelope::fits(&next) {
+        if changed && check_size && !super::size::fits(&next) {
             return Err(EventError::TooLarge { max: MAX_BYTES });
         }
         if changed {

@@ -12,8 +12,7 @@ use super::model::{Answer, Progress, ResultRecord};
 
 /// The most bytes a stored value or an import file may have (1 MiB).
 pub const MAX_BYTES: usize = 1024 * 1024;
-/// The longest id (chapter slug, section id, tree, question, option, result, dimension).
-pub const MAX_ID_LEN: usize = 80;
+pub use crate::id::MAX_ID_LEN;
 /// The most chapters with stored state.
 pub const MAX_CHAPTERS: usize = 500;
 /// The most trees with answers in progress (including recorded clears).
@@ -66,30 +65,30 @@ pub enum ValidationError {
     ContentVersion { value: String },
 }
 
-/// A short, escaped preview of an offending value, safe to show and to log.
+/// A short, escaped and quoted preview of an offending value, safe to show and to log.
 pub(super) fn preview(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(PREVIEW_CHARS)
-        .flat_map(char::escape_debug)
-        .collect();
-    if value.chars().nth(PREVIEW_CHARS).is_some() {
-        out.push('…');
-    }
-    format!("\"{out}\"")
+    format!("\"{}\"", escaped_prefix(value, PREVIEW_CHARS))
 }
 
-/// Whether `value` is a valid id: 1 to 80 characters of `a-z`, `0-9` and `-`.
-pub fn is_valid_id(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() <= MAX_ID_LEN
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// A longer escaped preview of a message that may quote the input (serde's errors).
+pub(super) fn preview_escaped(message: &str) -> String {
+    escaped_prefix(message, 160)
+}
+
+fn escaped_prefix(value: &str, chars: usize) -> String {
+    let mut out: String = value
+        .chars()
+        .take(chars)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().nth(chars).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 pub(super) fn check_id(what: &'static str, value: &str) -> Result<(), ValidationError> {
-    if is_valid_id(value) {
+    if crate::id::is_valid_id(value) {
         Ok(())
     } else {
         Err(ValidationError::BadId {

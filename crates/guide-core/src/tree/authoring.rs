@@ -1,0 +1,316 @@
+//! Authoring: a tree's TOML source with line numbers for every problem, and its links checked
+//! against the book. Build time and tests only (feature `authoring`).
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use super::{validate, Location, TreeError, TreeSpec, ValidTree};
+use crate::book::{Book, ChapterInfo, GuidePath};
+
+/// A problem in a tree's source file, with the line it is on (0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceProblem {
+    pub line: usize,
+    pub error: SourceError,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SourceError {
+    #[error("TOML: {0}")]
+    Toml(String),
+    #[error(transparent)]
+    Tree(#[from] TreeError),
+    #[error("{node:?}: link {link:?}: {problem}")]
+    BadLink {
+        node: String,
+        link: String,
+        problem: LinkProblem,
+    },
+}
+
+/// Why a link from a tree into the guide does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LinkProblem {
+    #[error("links must be root-relative paths into the guide, such as /book/<slug>/#<anchor>")]
+    NotRootRelative,
+    #[error("it goes to no page of the guide")]
+    NoSuchPage,
+    #[error("write it {0:?}")]
+    NotCanonical(String),
+    #[error("there is no chapter {0:?}")]
+    NoChapter(String),
+    #[error("chapter {slug:?} has no heading {{#{anchor}}}")]
+    NoSection { slug: String, anchor: String },
+    #[error("only chapters have #anchors")]
+    AnchorOnPage,
+}
+
+/// Parses a tree's TOML, reporting a syntax or shape error with its line.
+pub fn parse_tree_spec(text: &str) -> Result<TreeSpec, SourceProblem> {
+    toml::from_str(text).map_err(|e| SourceProblem {
+        line: e.span().map_or(0, |s| line_of(text, s.start)),
+        error: SourceError::Toml(e.message().trim().to_string()),
+    })
+}
+
+/// Parses, validates and checks the links of a tree's TOML source against the book. Every
+/// problem is reported, each with the line of the node it is about where that can be found.
+pub fn parse_tree_source(text: &str, book: &Book) -> Result<ValidTree, Vec<SourceProblem>> {
+    let spec = parse_tree_spec(text).map_err(|p| vec![p])?;
+    let lines = LineIndex::new(text);
+    let mut problems: Vec<SourceProblem> = check_links(&spec, book)
+        .into_iter()
+        .map(|(node, link, problem)| {
+            let from = lines.node(&node);
+            SourceProblem {
+                line: find_from(text, from, &link).unwrap_or(from),
+                error: SourceError::BadLink {
+                    node,
+                    link,
+                    problem,
+                },
+            }
+        })
+        .collect();
+    match validate(spec) {
+        Ok(tree) if problems.is_empty() => Ok(tree),
+        Ok(_) => Err(problems),
+        Err(errors) => {
+            problems.extend(errors.into_iter().map(|error| SourceProblem {
+                line: lines.locate(error.location()),
+                error: SourceError::Tree(error),
+            }));
+            problems.sort_by_key(|p| p.line);
+            Err(problems)
+        }
+    }
+}
+
+fn check_links(spec: &TreeSpec, book: &Book) -> Vec<(String, String, LinkProblem)> {
+    let mut links: Vec<(&str, &str)> = Vec::new();
+    for q in &spec.questions {
+        links.push((&q.id, &q.learn_more));
+    }
+    for r in &spec.results {
+        links.push((&r.id, &r.learn_more));
+        for step in &r.next_steps {
+            if let Some(link) = &step.link {
+                links.push((&r.id, link));
+            }
+        }
+    }
+    links
+        .into_iter()
+        .filter(|(_, link)| !link.trim().is_empty())
+        .filter_map(|(node, link)| {
+            check_link(link, book).map(|p| (node.to_string(), link.to_string(), p))
+        })
+        .collect()
+}
+
+/// Checks one root-relative link against the book's chapters and the guide's routes.
+pub(super) fn check_link(link: &str, book: &Book) -> Option<LinkProblem> {
+    if !link.starts_with('/') || link.starts_with("//") {
+        return Some(LinkProblem::NotRootRelative);
+    }
+    let (path, fragment) = match link.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (link, None),
+    };
+    let Some(route) = GuidePath::parse(path) else {
+        return Some(LinkProblem::NoSuchPage);
+    };
+    if route.to_path() != path {
+        return Some(LinkProblem::NotCanonical(match fragment {
+            Some(f) => format!("{}#{f}", route.to_path()),
+            None => route.to_path(),
+        }));
+    }
+    match (route, fragment) {
+        (GuidePath::Chapter(slug), fragment) => {
+            let Some(chapter) = book.chapter(&slug) else {
+                return Some(LinkProblem::NoChapter(slug));
+            };
+            match fragment {
+                Some(anchor) if !chapter.has_section(anchor) => Some(LinkProblem::NoSection {
+                    slug,
+                    anchor: anchor.to_string(),
+                }),
+                _ => None,
+            }
+        }
+        (_, Some(_)) => Some(LinkProblem::AnchorOnPage),
+        (_, None) => None,
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(0, |before| before.matches('\n').count() + 1)
+}
+
+/// The first line at or after `from` that contains `needle`.
+fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+}
+
+/// The lines where nodes are declared, found by a light scan of the source: the TOML parser
+/// does not keep positions once the tree is deserialised.
+#[derive(Default)]
+struct LineIndex {
+    questions: HashMap<String, usize>,
+    options: HashMap<(String, String), usize>,
+    results: HashMap<String, usize>,
+    dimensions: HashMap<String, usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Top,
+    Dimensions,
+    Questions,
+    Options,
+    Results,
+    Other,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut index = LineIndex::default();
+        let mut table = Table::Top;
+        let mut question = String::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let trimmed = raw.trim();
+            if trimmed.starts_with('#') {
+                continue;
+            }
+            if let Some(header) = table_header(trimmed) {
+                table = match header {
+                    "dimensions" => Table::Dimensions,
+                    "questions" => Table::Questions,
+                    "questions.options" => Table::Options,
+                    "results" => Table::Results,
+                    _ => Table::Other,
+                };
+                continue;
+            }
+            let at_start = trimmed.starts_with("id ") || trimmed.starts_with("id=");
+            for id in ids_in(trimmed) {
+                match table {
+                    Table::Questions if at_start => {
+                        question = id.to_string();
+                        index.questions.entry(question.clone()).or_insert(line);
+                    }
+                    Table::Questions | Table::Options => {
+                        index
+                            .options
+                            .entry((question.clone(), id.to_string()))
+                            .or_insert(line);
+                    }
+                    Table::Results if at_start => {
+                        index.results.entry(id.to_string()).or_insert(line);
+                    }
+                    Table::Dimensions => {
+                        index.dimensions.entry(id.to_string()).or_insert(line);
+                    }
+                    Table::Top if !at_start => {
+                        index.dimensions.entry(id.to_string()).or_insert(line);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        index
+    }
+
+    fn node(&self, id: &str) -> usize {
+        self.questions
+            .get(id)
+            .or_else(|| self.results.get(id))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn locate(&self, location: Location<'_>) -> usize {
+        match location {
+            Location::Tree => 1,
+            Location::Dimension(d) => self.dimensions.get(d).copied().unwrap_or(0),
+            Location::Node(n) => self.node(n),
+            Location::Option(q, o) => self
+                .options
+                .get(&(q.to_string(), o.to_string()))
+                .copied()
+                .unwrap_or_else(|| self.node(q)),
+        }
+    }
+}
+
+/// `[name]` or `[[name]]` at the start of a line gives `name`.
+fn table_header(line: &str) -> Option<&str> {
+    let inner = line
+        .strip_prefix("[[")
+        .and_then(|l| l.split_once("]]"))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.split_once(']')))?
+        .0
+        .trim();
+    inner
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        .then_some(inner)
+}
+
+/// Every `id = "value"` on a line.
+fn ids_in(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut offset = 0;
+    while let Some(pos) = rest.find("id") {
+        let absolute = offset + pos;
+        let before = line[..absolute].chars().next_back();
+        let after = &line[absolute + 2..];
+        let key_start = before.is_none_or(|c| c == '{' || c == ',' || c.is_whitespace());
+        if key_start {
+            let value = after
+                .trim_start()
+                .strip_prefix('=')
+                .map(str::trim_start)
+                .and_then(|v| v.strip_prefix('"'))
+                .and_then(|v| v.split_once('"'))
+                .map(|(v, _)| v);
+            if let Some(v) = value {
+                out.push(v);
+            }
+        }
+        offset = absolute + 2;
+        rest = &line[offset..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_on_a_line() {
+        assert_eq!(ids_in(r#"id = "a""#), vec!["a"]);
+        assert_eq!(
+            ids_in(r#"{ id = "x", label = "valid id", next = "y" },"#),
+            vec!["x"]
+        );
+        assert!(ids_in(r#"paid = "no""#).is_empty());
+    }
+
+    #[test]
+    fn table_headers_are_recognised() {
+        assert_eq!(table_header("[[questions]]"), Some("questions"));
+        assert_eq!(table_header("[results.rule]"), Some("results.rule"));
+        assert_eq!(table_header("[1, 2]"), None);
+    }
+}

@@ -1,0 +1,541 @@
+//! The engine: pure functions over the list of recorded answers, which is exactly what the view
+//! stores, replays after a reload and encodes in share links.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::error::TreeLoadError;
+use super::eval::{holds, State};
+use super::schema::{AnswerOption, Question, ResultSpec, Rule, TreeSpec};
+use super::validate::{validate, ValidTree};
+use crate::hash::fnv1a64;
+
+/// The hash recorded with each answer: FNV-1a 64 of the question's text with runs of white space
+/// collapsed to one space and the ends trimmed, so that re-wrapping a line in the TOML does not
+/// count as rewording but any change of words does.
+pub fn question_hash(text: &str) -> u64 {
+    let normalised = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    fnv1a64(normalised.as_bytes())
+}
+
+/// One recorded answer. The hash of the question's text at the time lets the view notice that a
+/// question was reworded after it was answered.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Answer {
+    pub question: String,
+    pub option: String,
+    pub question_hash: u64,
+}
+
+/// Why a list of answers is not a walk through the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReplayError {
+    #[error("answer {index}: the tree has no question {question:?}")]
+    UnknownQuestion { index: usize, question: String },
+    #[error("answer {index}: question {question:?} has no option {option:?}")]
+    UnknownOption {
+        index: usize,
+        question: String,
+        option: String,
+    },
+    #[error("answer {index}: {}, but it answers {found:?}", expected_here(.expected))]
+    OutOfOrder {
+        index: usize,
+        /// The question the walk asks at this point; `None` when it had already ended.
+        expected: Option<String>,
+        found: String,
+    },
+}
+
+fn expected_here(expected: &Option<String>) -> String {
+    match expected {
+        Some(q) => format!("the walk asks {q:?} here"),
+        None => "the walk has already ended".to_string(),
+    }
+}
+
+/// Why an answer could not be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AnswerError {
+    #[error(transparent)]
+    Replay(#[from] ReplayError),
+    #[error("the walk has already ended")]
+    Finished,
+    #[error("question {question:?} has no option {option:?}")]
+    NotAnOption { question: String, option: String },
+}
+
+/// Where a walk stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step<'t> {
+    /// The walk asks `question`, the `number`th question of about `of_about`.
+    Ask {
+        question: &'t Question,
+        number: usize,
+        of_about: usize,
+    },
+    /// The walk has ended with this result.
+    Done { result: &'t ResultSpec },
+}
+
+/// A replayed walk: every answer with its texts, and where the walk stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Walk {
+    pub steps: Vec<WalkStep>,
+    pub position: Position,
+}
+
+/// One answered question of a walk, for breadcrumbs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WalkStep {
+    pub question: String,
+    pub question_text: String,
+    pub option: String,
+    pub option_label: String,
+    /// The question's text changed since the answer was recorded.
+    pub reworded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Position {
+    Asking {
+        question: String,
+        number: usize,
+        of_about: usize,
+    },
+    Ended {
+        result: String,
+    },
+}
+
+impl Walk {
+    /// The ids of questions whose wording changed since they were answered.
+    pub fn reworded(&self) -> Vec<&str> {
+        self.steps
+            .iter()
+            .filter(|s| s.reworded)
+            .map(|s| s.question.as_str())
+            .collect()
+    }
+
+    pub fn result(&self) -> Option<&str> {
+        match &self.position {
+            Position::Ended { result } => Some(result),
+            Position::Asking { .. } => None,
+        }
+    }
+}
+
+/// A finished walk's result with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub result: String,
+    /// One entry per dimension, in the tree's order.
+    pub scores: Vec<DimensionScore>,
+    pub total: u32,
+    /// The highest total any walk can reach.
+    pub max_total: u32,
+    /// Every answer of the walk, in order.
+    pub rationale: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DimensionScore {
+    pub dimension: String,
+    pub label: String,
+    pub score: u32,
+    /// The most points any walk can reach on this dimension.
+    pub max: u32,
+}
+
+/// One answer that led to the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub question: String,
+    pub question_text: String,
+    pub option: String,
+    pub option_label: String,
+    pub points: BTreeMap<String, u32>,
+    pub flags: Vec<String>,
+    /// The chosen result's rule looks at this answer: it names the question or one of the
+    /// option's flags, or counts points the option gave.
+    pub decisive: bool,
+}
+
+/// A walk replayed to indexes: the (question, option) pairs and the question asked next.
+struct Trace {
+    steps: Vec<(usize, usize)>,
+    next: Option<usize>,
+}
+
+impl ValidTree {
+    /// Decodes a tree shipped as JSON and validates it.
+    pub fn from_json(json: &str) -> Result<ValidTree, TreeLoadError> {
+        let spec: TreeSpec =
+            serde_json::from_str(json).map_err(|e| TreeLoadError::Json(e.to_string()))?;
+        validate(spec).map_err(TreeLoadError::Invalid)
+    }
+
+    pub fn spec(&self) -> &TreeSpec {
+        &self.spec
+    }
+
+    pub fn into_spec(self) -> TreeSpec {
+        self.spec
+    }
+
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions
+            .get(id)
+            .and_then(|&i| self.spec.questions.get(i))
+    }
+
+    pub fn result(&self, id: &str) -> Option<&ResultSpec> {
+        self.spec.results.iter().find(|r| r.id == id)
+    }
+
+    /// The most points any walk can reach on a dimension (0 for an unknown one).
+    pub fn dimension_max(&self, dimension: &str) -> u32 {
+        self.dims
+            .get(dimension)
+            .and_then(|&i| self.dim_max.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The highest total any walk can reach.
+    pub fn max_total(&self) -> u32 {
+        self.total_max
+    }
+
+    /// A digest of the tree's ids and links (not its wording), used by share links.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The option ids of a question by position, for share links.
+    pub(crate) fn option_index(&self, question: usize, option: &str) -> Option<usize> {
+        self.spec
+            .questions
+            .get(question)?
+            .options
+            .iter()
+            .position(|o| o.id == option)
+    }
+
+    pub(crate) fn start_index(&self) -> Option<usize> {
+        self.questions.get(&self.spec.start).copied()
+    }
+
+    pub(crate) fn question_at(&self, index: usize) -> Option<&Question> {
+        self.spec.questions.get(index)
+    }
+
+    /// The question after choosing option `o` of question `q`: `Some(None)` ends the walk.
+    pub(crate) fn hop(&self, q: usize, o: usize) -> Option<Option<usize>> {
+        self.hops.get(q)?.get(o).copied()
+    }
+
+    fn trace(&self, answers: &[Answer]) -> Result<Trace, ReplayError> {
+        let mut next = self.start_index();
+        let mut steps = Vec::with_capacity(answers.len());
+        for (index, answer) in answers.iter().enumerate() {
+            let Some(&qi) = self.questions.get(&answer.question) else {
+                return Err(ReplayError::UnknownQuestion {
+                    index,
+                    question: answer.question.clone(),
+                });
+            };
+            if next != Some(qi) {
+                return Err(ReplayError::OutOfOrder {
+                    index,
+                    expected: next
+                        .and_then(|n| self.spec.questions.get(n))
+                        .map(|q| q.id.clone()),
+                    found: answer.question.clone(),
+                });
+            }
+            let Some(oi) = self.option_index(qi, &answer.option) else {
+                return Err(ReplayError::UnknownOption {
+                    index,
+                    question: answer.question.clone(),
+                    option: answer.option.clone(),
+                });
+            };
+            steps.push((qi, oi));
+            next = self.hop(qi, oi).flatten();
+        }
+        Ok(Trace { steps, next })
+    }
+
+    fn state(&self, steps: &[(usize, usize)]) -> State<'_> {
+        let mut state = State::new(self.dims.len());
+        for &(q, o) in steps {
+            let Some(question) = self.spec.questions.get(q) else {
+                continue;
+            };
+            let Some(option) = question.options.get(o) else {
+                continue;
+            };
+            let points = self.points_of(option);
+            state.choose(question, option, &points);
+        }
+        state
+    }
+
+    fn points_of(&self, option: &AnswerOption) -> Vec<u32> {
+        let mut v = vec![0u32; self.dims.len()];
+        for (d, p) in &option.points {
+            if let Some(slot) = self.dims.get(d).and_then(|&i| v.get_mut(i)) {
+                *slot = slot.saturating_add(*p);
+            }
+        }
+        v
+    }
+
+    /// The first result whose rule holds for the walk. The validator has proved that one does;
+    /// should that ever fail, the last result stands in rather than a panic.
+    fn choose(&self, state: &State<'_>) -> Option<&ResultSpec> {
+        let lookup = |d: &str| self.dims.get(d).copied();
+        self.spec
+            .results
+            .iter()
+            .find(|r| holds(&r.rule, state, &lookup))
+            .or_else(|| self.spec.results.last())
+    }
+
+    /// Replays recorded answers: checks they form a walk from the start and tells where it
+    /// stands and which questions were reworded since they were answered.
+    pub fn replay(&self, answers: &[Answer]) -> Result<Walk, ReplayError> {
+        let trace = self.trace(answers)?;
+        let mut steps = Vec::with_capacity(answers.len());
+        for (answer, &(q, o)) in answers.iter().zip(&trace.steps) {
+            let Some(question) = self.spec.questions.get(q) else {
+                continue;
+            };
+            let Some(option) = question.options.get(o) else {
+                continue;
+            };
+            steps.push(WalkStep {
+                question: question.id.clone(),
+                question_text: question.text.clone(),
+                option: option.id.clone(),
+                option_label: option.label.clone(),
+                reworded: answer.question_hash != question_hash(&question.text),
+            });
+        }
+        let position = match self.current(answers)? {
+            Step::Ask {
+                question,
+                number,
+                of_about,
+            } => Position::Asking {
+                question: question.id.clone(),
+                number,
+                of_about,
+            },
+            Step::Done { result } => Position::Ended {
+                result: result.id.clone(),
+            },
+        };
+        Ok(Walk { steps, position })
+    }
+
+    /// The question to ask next, or the result once the walk has ended.
+    ///
+    /// `of_about` estimates the walk's length: the questions answered so far plus the longest
+    /// run of questions that can still follow (the current one included). It never
+    /// underestimates, and shrinks when an answer skips questions.
+    pub fn current(&self, answers: &[Answer]) -> Result<Step<'_>, ReplayError> {
+        let trace = self.trace(answers)?;
+        match trace.next {
+            Some(q) => {
+                let question = self
+                    .spec
+                    .questions
+                    .get(q)
+                    .ok_or(ReplayError::UnknownQuestion {
+                        index: answers.len(),
+                        question: String::new(),
+                    })?;
+                let number = trace.steps.len() + 1;
+                let left = self.remaining.get(q).copied().unwrap_or(1);
+                Ok(Step::Ask {
+                    question,
+                    number,
+                    of_about: trace.steps.len() + left,
+                })
+            }
+            None => {
+                let state = self.state(&trace.steps);
+                match self.choose(&state) {
+                    Some(result) => Ok(Step::Done { result }),
+                    // Unreachable: the validator refuses trees without results.
+                    None => Err(ReplayError::OutOfOrder {
+                        index: answers.len(),
+                        expected: None,
+                        found: String::new(),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Records the choice of `option` for the current question and returns the new list.
+    pub fn answer(&self, answers: &[Answer], option: &str) -> Result<Vec<Answer>, AnswerError> {
+        let question = match self.current(answers)? {
+            Step::Ask { question, .. } => question,
+            Step::Done { .. } => return Err(AnswerError::Finished),
+        };
+        if !question.options.iter().any(|o| o.id == option) {
+            return Err(AnswerError::NotAnOption {
+                question: question.id.clone(),
+                option: option.to_string(),
+            });
+        }
+        let mut out = answers.to_vec();
+        out.push(Answer {
+            question: question.id.clone(),
+            option: option.to_string(),
+            question_hash: question_hash(&question.text),
+        });
+        Ok(out)
+    }
+
+    /// Goes back one question.
+    pub fn back(&self, answers: &[Answer]) -> Vec<Answer> {
+        let keep = answers.len().saturating_sub(1);
+        answers
+            .get(..keep)
+            .map(<[Answer]>::to_vec)
+            .unwrap_or_default()
+    }
+
+    /// Starts again.
+    pub fn restart(&self) -> Vec<Answer> {
+        Vec::new()
+    }
+
+    /// The answers before `question`, so that it becomes the current question again (to change
+    /// it from a breadcrumb); later answers are dropped. `None` if it was not answered.
+    pub fn revisit(&self, answers: &[Answer], question: &str) -> Option<Vec<Answer>> {
+        let at = answers.iter().position(|a| a.question == question)?;
+        answers.get(..at).map(<[Answer]>::to_vec)
+    }
+
+    /// The longest prefix of `answers` that is still a walk, for resuming stored progress after
+    /// the tree changed.
+    pub fn valid_prefix(&self, answers: &[Answer]) -> Vec<Answer> {
+        match self.trace(answers) {
+            Ok(_) => answers.to_vec(),
+            Err(
+                ReplayError::UnknownQuestion { index, .. }
+                | ReplayError::UnknownOption { index, .. }
+                | ReplayError::OutOfOrder { index, .. },
+            ) => answers
+                .get(..index)
+                .map(<[Answer]>::to_vec)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The result of a finished walk with its scores and rationale; `None` while the walk is
+    /// unfinished or when the answers are not a walk.
+    pub fn outcome(&self, answers: &[Answer]) -> Option<Outcome> {
+        let trace = self.trace(answers).ok()?;
+        if trace.next.is_some() {
+            return None;
+        }
+        let state = self.state(&trace.steps);
+        let result = self.choose(&state)?;
+        let mentions = Mentions::of(&result.rule);
+        let scores = self
+            .spec
+            .dimensions
+            .iter()
+            .map(|d| {
+                let i = self.dims.get(&d.id).copied();
+                DimensionScore {
+                    dimension: d.id.clone(),
+                    label: d.label.clone(),
+                    score: i.and_then(|i| state.dims.get(i)).copied().unwrap_or(0),
+                    max: i.and_then(|i| self.dim_max.get(i)).copied().unwrap_or(0),
+                }
+            })
+            .collect();
+        let rationale = trace
+            .steps
+            .iter()
+            .filter_map(|&(q, o)| {
+                let question = self.spec.questions.get(q)?;
+                let option = question.options.get(o)?;
+                let gave_points = option
+                    .points
+                    .iter()
+                    .any(|(d, p)| *p > 0 && (mentions.total || mentions.dims.contains(d.as_str())));
+                Some(Reason {
+                    question: question.id.clone(),
+                    question_text: question.text.clone(),
+                    option: option.id.clone(),
+                    option_label: option.label.clone(),
+                    points: option.points.clone(),
+                    flags: option.flags.clone(),
+                    decisive: mentions.questions.contains(question.id.as_str())
+                        || option
+                            .flags
+                            .iter()
+                            .any(|f| mentions.flags.contains(f.as_str()))
+                        || gave_points,
+                })
+            })
+            .collect();
+        Some(Outcome {
+            result: result.id.clone(),
+            scores,
+            total: state.total(),
+            max_total: self.total_max,
+            rationale,
+        })
+    }
+}
+
+/// Everything a rule looks at, for marking decisive answers.
+#[derive(Default)]
+struct Mentions<'a> {
+    questions: BTreeSet<&'a str>,
+    flags: BTreeSet<&'a str>,
+    dims: BTreeSet<&'a str>,
+    total: bool,
+}
+
+impl<'a> Mentions<'a> {
+    fn of(rule: &'a Rule) -> Self {
+        let mut m = Mentions::default();
+        m.add(rule);
+        m
+    }
+
+    fn add(&mut self, rule: &'a Rule) {
+        self.total |= rule.total.is_some();
+        self.dims.extend(rule.dimensions.keys().map(String::as_str));
+        self.questions
+            .extend(rule.answers.iter().map(|c| c.question.as_str()));
+        self.questions.extend(
+            rule.answered
+                .iter()
+                .chain(&rule.not_answered)
+                .map(String::as_str),
+        );
+        self.flags
+            .extend(rule.flags.iter().chain(&rule.no_flags).map(String::as_str));
+        for sub in &rule.any {
+            self.add(sub);
+        }
+    }
+}
