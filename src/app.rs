@@ -7,11 +7,11 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
-use crate::components::app_status::AppStatus;
-use crate::components::footer::Footer;
-use crate::components::header::Header;
-use crate::components::state_provider::StateProvider;
-use crate::components::storage_notice::StorageNoticeBanner;
+use crate::components::frame::app_status::AppStatus;
+use crate::components::frame::footer::Footer;
+use crate::components::frame::header::Header;
+use crate::components::frame::state_provider::StateProvider;
+use crate::components::frame::storage_notice::StorageNoticeBanner;
 use crate::hooks::document_title::use_document_title;
 use crate::hooks::ready_marker::use_ready_marker;
 use crate::hooks::scroll_on_navigate::use_scroll_on_navigate;

@@ -9,10 +9,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{memory_history_at, switch};
-use crate::components::app_status::AppStatus;
-use crate::components::guide_link::GuideLink;
-use crate::components::state_provider::StateProvider;
-use crate::components::storage_notice::StorageNoticeBanner;
+use crate::components::frame::app_status::AppStatus;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::frame::state_provider::StateProvider;
+use crate::components::frame::storage_notice::StorageNoticeBanner;
 use crate::mode::Mode;
 use crate::route::Route;
 use crate::strings;
@@ -108,4 +108,68 @@ pub fn report_height_to_parent() {
         observer.observe(&body);
     }
     on_resize.forget();
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use exports::{mount_widget, Widget};
+
+/// What `embed.js` calls: one mount per `<ospo-guide>` element, and its teardown.
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+    use yew::AppHandle;
+
+    use super::{WidgetApp, WidgetAppProps};
+
+    /// One mounted widget; `destroy` unmounts it and frees what it held.
+    #[wasm_bindgen]
+    pub struct Widget {
+        handle: Option<AppHandle<WidgetApp>>,
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        pub fn destroy(&mut self) {
+            if let Some(handle) = self.handle.take() {
+                handle.destroy();
+            }
+        }
+    }
+
+    /// Mounts the guide into `container` (inside the element's shadow root). `host` is the
+    /// `<ospo-guide>` element: its `theme` attribute (`light`, `dark`, else the system's) is
+    /// applied to it as `data-theme`, which the widget's stylesheet reads through `:host(...)`.
+    #[wasm_bindgen]
+    pub fn mount_widget(
+        container: web_sys::Element,
+        host: web_sys::Element,
+        view: String,
+        namespace: String,
+        theme: String,
+        guide_url: String,
+    ) -> Widget {
+        let theme = match theme.as_str() {
+            "light" | "dark" => Some(theme),
+            _ => None,
+        };
+        match theme {
+            Some(theme) => {
+                let _ = host.set_attribute("data-theme", &theme);
+            }
+            None => {
+                let _ = host.remove_attribute("data-theme");
+            }
+        }
+        crate::content::chapter_text::set_guide_root(&guide_url);
+        let props = WidgetAppProps {
+            view: view.into(),
+            namespace: namespace.into(),
+            guide_url: guide_url.into(),
+        };
+        crate::browser::panic_screen::watch_area(&container);
+        let handle = yew::Renderer::<WidgetApp>::with_root_and_props(container, props).render();
+        Widget {
+            handle: Some(handle),
+        }
+    }
 }

@@ -5,23 +5,19 @@
 //! for prerendering and hydrates in the browser.
 
 pub mod app;
-pub mod chapter_text;
-pub mod clipboard;
+#[cfg(target_arch = "wasm32")]
+pub mod boot;
+pub mod browser;
 pub mod components;
-pub mod data;
-pub mod data_search;
-pub mod download;
+pub mod content;
 pub mod embed;
-pub mod file_input;
 pub mod hooks;
 pub mod mode;
 pub mod page_meta;
 pub mod pages;
-pub mod panic_screen;
 pub mod render;
 pub mod route;
 pub mod state;
-pub mod storage;
 pub mod strings;
 
 pub use app::{memory_history_at, App, AppProps, ServerApp, ServerAppProps};

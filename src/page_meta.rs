@@ -2,7 +2,7 @@
 
 use guide_core::GuidePath;
 
-use crate::data::book;
+use crate::content::compiled::book;
 use crate::strings;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

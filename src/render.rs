@@ -6,8 +6,8 @@
 use guide_core::doc::{Align, Block, Document, Inline, LinkTarget, ListItem};
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
-use crate::components::tree_embed::TreeEmbed;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::tree::embed::TreeEmbed;
 use crate::strings;
 
 /// Renders a chapter body. `own_path` is the chapter's route, for anchors and footnotes.

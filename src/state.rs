@@ -7,6 +7,8 @@ use std::rc::Rc;
 use guide_core::progress::{merge, Event, Progress};
 use yew::prelude::*;
 
+use crate::browser::log;
+
 /// Why the reader's data is not being saved, shown by the storage notice.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageNotice {
@@ -104,38 +106,4 @@ pub fn use_guide_state() -> StateHandle {
     // Rendering outside a provider is a defect; fall back to a throwaway state rather than panic.
     let fallback = use_reducer(GuideState::default);
     use_context::<StateHandle>().unwrap_or(fallback)
-}
-
-/// Milliseconds since the epoch, for event times (0 when rendering natively).
-pub fn now() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys_now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn js_sys_now() -> u64 {
-    let ms = web_sys::window()
-        .and_then(|w| w.performance().map(|p| p.time_origin() + p.now()))
-        .unwrap_or(0.0);
-    if ms.is_finite() && ms > 0.0 {
-        ms as u64
-    } else {
-        0
-    }
-}
-
-pub mod log {
-    //! Console messages for problems the reader need not see.
-    pub fn warn(message: &str) {
-        #[cfg(target_arch = "wasm32")]
-        web_sys::console::warn_1(&format!("OSPO Guide: {message}").into());
-        #[cfg(not(target_arch = "wasm32"))]
-        eprintln!("OSPO Guide: {message}");
-    }
 }

@@ -83,7 +83,7 @@ fn the_panic_screen_replaces_the_guide_area_only() {
     let body = document.body().expect("body");
     body.append_child(&outside).expect("appended");
     body.append_child(&area).expect("appended");
-    ospo_guide::panic_screen::show(&area);
+    ospo_guide::browser::panic_screen::show(&area);
     let panel = area
         .query_selector("[data-testid=panic-screen]")
         .ok()
@@ -103,7 +103,7 @@ fn the_panic_screen_replaces_the_guide_area_only() {
 
 #[wasm_bindgen_test]
 fn the_store_reports_full_storage_and_keeps_working() {
-    use ospo_guide::storage::{StorageProblem, Store};
+    use ospo_guide::browser::storage::{StorageProblem, Store};
     let (store, problem) = Store::open();
     assert_eq!(problem, None);
     assert!(store.is_persistent());
@@ -128,7 +128,7 @@ fn the_store_reports_full_storage_and_keeps_working() {
 
 #[wasm_bindgen_test]
 fn the_store_falls_back_to_memory_when_storage_is_blocked() {
-    use ospo_guide::storage::{StorageProblem, Store};
+    use ospo_guide::browser::storage::{StorageProblem, Store};
     use web_sys::js_sys::{Function, Object, Reflect};
     let window = gloo::utils::window();
     let descriptor = Object::new();

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use guide_core::ChapterInfo;
-use ospo_guide::data::book;
+use ospo_guide::content::compiled::book;
 use ospo_guide::{ServerApp, ServerAppProps};
 use yew::LocalServerRenderer;
 

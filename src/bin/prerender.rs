@@ -28,8 +28,8 @@ mod prerender {
     use std::path::{Path, PathBuf};
 
     use guide_core::GuidePath;
-    use ospo_guide::chapter_text::text_path;
-    use ospo_guide::data::{book, full_book};
+    use ospo_guide::content::chapter_text::text_path;
+    use ospo_guide::content::compiled::{book, full_book};
     use ospo_guide::page_meta::{meta_for, PageMeta};
     use ospo_guide::{memory_history_at, App, AppProps};
     use yew::LocalServerRenderer;

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use crate::mode::use_mode;
 
 #[cfg(target_arch = "wasm32")]
-use crate::components::guide_link::push_path;
+use crate::browser::navigation::push_path;
 
 /// What a key press asks for, decided without the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,10 @@ use guide_core::progress::{
 };
 use yew::prelude::*;
 
-use crate::data::CONTENT_VERSION;
-use crate::state::{log, Action, StateHandle, StorageNotice};
-use crate::storage::{StorageProblem, Store};
+use crate::browser::log;
+use crate::browser::storage::{StorageProblem, Store};
+use crate::content::compiled::CONTENT_VERSION;
+use crate::state::{Action, StateHandle, StorageNotice};
 
 /// How long after the last change the data is written.
 const SAVE_DELAY_MS: u32 = 250;
@@ -201,7 +202,7 @@ fn keep_copy(store: &Store, namespace: &str, raw: &str) {
                 .get(&backup_index_key(namespace).unwrap_or_default())
                 .as_deref(),
             raw,
-            crate::state::now(),
+            crate::browser::clock::now(),
         ),
     ) else {
         return;

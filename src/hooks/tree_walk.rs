@@ -6,7 +6,8 @@ use guide_core::progress::{self, Event, ResultRecord};
 use guide_core::tree::{Answer, ValidTree};
 use yew::prelude::*;
 
-use crate::state::{now, use_guide_state, Action};
+use crate::browser::clock::now;
+use crate::state::{use_guide_state, Action};
 
 /// The state of a walk, derived from the stored answers.
 #[derive(Clone, PartialEq)]

@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use guide_core::{Audience, ChapterInfo};
 
-use crate::components::audience_filter::AudienceFilter;
-use crate::components::guide_link::GuideLink;
-use crate::components::read_toggle::{status_key, status_text};
-use crate::data::book;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::reader::audience_filter::AudienceFilter;
+use crate::components::reader::read_toggle::{status_key, status_text};
+use crate::content::compiled::book;
 use crate::state::use_guide_state;
 use crate::strings;
 

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::components::continue_reading::ContinueReading;
-use crate::components::guide_link::GuideLink;
-use crate::components::reading_path::ReadingPath;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::reader::continue_reading::ContinueReading;
+use crate::components::reader::reading_path::ReadingPath;
 use crate::strings;
 
 const WAYS_IN: [(&str, &str, &str); 4] = [

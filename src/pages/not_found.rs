@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
+use crate::components::frame::guide_link::GuideLink;
 use crate::strings;
 
 #[component]

@@ -5,12 +5,13 @@ use guide_core::progress::{export, flags, ChapterStatus, Flag};
 use guide_core::report::iso_date;
 use yew::prelude::*;
 
-use crate::components::data_erase::DataErase;
-use crate::components::data_import::DataImport;
-use crate::components::guide_link::GuideLink;
-use crate::data::{book, tree, CONTENT_VERSION};
-use crate::download::download;
-use crate::state::{now, use_guide_state};
+use crate::browser::clock::now;
+use crate::browser::download::download;
+use crate::components::data::erase::DataErase;
+use crate::components::data::import::DataImport;
+use crate::components::frame::guide_link::GuideLink;
+use crate::content::compiled::{book, tree, CONTENT_VERSION};
+use crate::state::use_guide_state;
 use crate::strings;
 
 #[component]

@@ -7,10 +7,11 @@ use guide_core::ChapterInfo;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::guide_link::{push_path, GuideLink};
-use crate::components::load_failed::LoadFailed;
-use crate::data::book;
-use crate::data_search;
+use crate::browser::navigation::push_path;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::frame::load_failed::LoadFailed;
+use crate::content::compiled::book;
+use crate::content::search_index;
 use crate::hooks::fetched::{use_fetched, Fetched};
 use crate::strings;
 
@@ -28,7 +29,8 @@ pub fn SearchPage() -> Html {
         let input = input.clone();
         let location = use_location();
         use_effect_with((), move |_| {
-            if let Some(q) = location.and_then(|l| query_param(l.query_str())) {
+            if let Some(q) = location.and_then(|l| crate::browser::url::query_param(l.query_str()))
+            {
                 query.set(q);
             }
             if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
@@ -62,7 +64,7 @@ pub fn SearchPage() -> Html {
             }
         })
     };
-    let (index, retry) = use_fetched((), |()| data_search::built(), |()| data_search::build());
+    let (index, retry) = use_fetched((), |()| search_index::built(), |()| search_index::build());
     let hits = {
         let index = match &index {
             Fetched::Ready(index) => Some(index.clone()),
@@ -71,7 +73,7 @@ pub fn SearchPage() -> Html {
         use_memo(
             ((*query).clone(), index.is_some()),
             move |(query, _)| match index.filter(|_| !query.trim().is_empty()) {
-                Some(index) => data_search::search(&index, query, RESULT_LIMIT),
+                Some(index) => search_index::search(&index, query, RESULT_LIMIT),
                 None => Vec::new(),
             },
         )
@@ -150,69 +152,5 @@ fn result(hit: &SearchHit) -> Html {
                 }) }
             </p>
         </li>
-    }
-}
-
-/// The value of `q` in a query string such as `?q=open+source&x=1`.
-pub fn query_param(query: &str) -> Option<String> {
-    query_value(query, "q")
-}
-
-/// The decoded value of `name` in a query string.
-pub fn query_value(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
-        .map(percent_decode)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'+' => out.push(b' '),
-            b'%' if index + 3 <= bytes.len() => {
-                match (hex_value(bytes[index + 1]), hex_value(bytes[index + 2])) {
-                    (Some(high), Some(low)) => {
-                        out.push(high * 16 + low);
-                        index += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        index += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(byte: u8) -> Option<u8> {
-    (byte as char)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::query_param;
-
-    #[test]
-    fn the_query_parameter_is_decoded() {
-        assert_eq!(
-            query_param("?q=open+source").as_deref(),
-            Some("open source")
-        );
-        assert_eq!(
-            query_param("?x=1&q=licen%C3%A7a").as_deref(),
-            Some("licença")
-        );
-        assert_eq!(query_param("?q=%ZZ%").as_deref(), Some("%ZZ%"));
-        assert_eq!(query_param("?q=%E2%82"), Some("\u{FFFD}".to_string()));
-        assert_eq!(query_param("?q=%é1"), Some("%é1".to_string()));
-        assert_eq!(query_param("?x=1"), None);
     }
 }

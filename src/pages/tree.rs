@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::components::tree_question::learn_more;
-use crate::components::tree_runner::TreeRunner;
-use crate::data::tree;
+use crate::components::tree::question::learn_more;
+use crate::components::tree::runner::TreeRunner;
+use crate::content::compiled::tree;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]

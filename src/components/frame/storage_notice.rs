@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::download::download;
+use crate::browser::download::download;
 use crate::state::{use_guide_state, Action, StorageNotice};
 use crate::strings;
 

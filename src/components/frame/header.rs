@@ -3,8 +3,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::guide_link::GuideLink;
-use crate::components::theme_switch::ThemeSwitch;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::reader::theme_switch::ThemeSwitch;
 use crate::route::Route;
 use crate::strings;
 

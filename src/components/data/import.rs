@@ -6,8 +6,9 @@ use guide_core::progress::{
 };
 use yew::prelude::*;
 
-use crate::file_input::{read_picked_file, PickedFile};
-use crate::state::{now, use_guide_state, Action};
+use crate::browser::clock::now;
+use crate::browser::file_input::{read_picked_file, PickedFile};
+use crate::state::{use_guide_state, Action};
 use crate::strings;
 
 #[component]

@@ -62,7 +62,11 @@ pub fn show(area: &web_sys::Element) {
     if let Some(save) = add("button", strings::PANIC_DOWNLOAD) {
         let _ = save.set_attribute("type", "button");
         let listener = gloo::events::EventListener::new(&save, "click", |_| {
-            crate::download::download("ospo-guide-data.json", "application/json", &stored_data());
+            crate::browser::download::download(
+                "ospo-guide-data.json",
+                "application/json",
+                &stored_data(),
+            );
         });
         listener.forget();
     }

@@ -1,76 +1,10 @@
-//! A link to a place inside the guide that works in every mode.
-//!
-//! It renders a real `href` (prefixed with the deployment's base path) so that it works with
-//! scripts off, in a new tab and for crawlers, and it navigates in-app on a plain click.
+//! In-app navigation to a root-relative path (with `?query` and `#fragment`). A chapter whose text
+//! is not at hand yet is fetched first, for a short while at most, so that the page changes once.
 
 use guide_core::GuidePath;
-use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::mode::{use_mode, Mode};
 use crate::route::Route;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct GuideLinkProps {
-    /// A root-relative path, such as `/book/why-an-ospo/`, optionally with `?query`.
-    pub path: AttrValue,
-    #[prop_or_default]
-    pub fragment: Option<AttrValue>,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or_default]
-    pub current: bool,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// The `href` for a root-relative path under the router's base path.
-pub fn full_href(basename: Option<&str>, path: &str, fragment: Option<&str>) -> String {
-    let base = basename.unwrap_or("").trim_end_matches('/');
-    match fragment {
-        Some(fragment) => format!("{base}{path}#{fragment}"),
-        None => format!("{base}{path}"),
-    }
-}
-
-#[component]
-pub fn GuideLink(props: &GuideLinkProps) -> Html {
-    let navigator = use_navigator();
-    // In a widget, the address a link shows (for a new tab) is the full guide's.
-    let basename = match use_mode() {
-        Mode::Widget { guide_url } => Some(guide_url.to_string()),
-        Mode::Site => navigator
-            .as_ref()
-            .and_then(|n| n.basename().map(str::to_owned)),
-    };
-    let href = full_href(basename.as_deref(), &props.path, props.fragment.as_deref());
-    let onclick = {
-        let path = props.path.clone();
-        let fragment = props.fragment.clone();
-        Callback::from(move |event: MouseEvent| {
-            let plain_click = event.button() == 0
-                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-            let route_path = path.split(['?', '#']).next().unwrap_or_default();
-            let (Some(navigator), true) = (navigator.as_ref(), plain_click) else {
-                return;
-            };
-            if GuidePath::parse(route_path).is_none() {
-                return;
-            }
-            event.prevent_default();
-            match fragment.as_deref() {
-                Some(fragment) => push_path(navigator, &format!("{path}#{fragment}")),
-                None => push_path(navigator, &path),
-            }
-        })
-    };
-    let aria_current = props.current.then_some(AttrValue::Static("page"));
-    html! {
-        <a {href} class={props.class.clone()} {onclick} aria-current={aria_current}>
-            { props.children.clone() }
-        </a>
-    }
-}
 
 fn route_path_to_location(target: GuidePath, query: Option<&str>) -> String {
     let mut location = Route::from(target).to_path();
@@ -127,7 +61,8 @@ fn next_navigation() -> u64 {
 }
 
 fn text_missing(slug: &str) -> bool {
-    crate::data::book().chapter(slug).is_some() && crate::chapter_text::cached(slug).is_none()
+    crate::content::compiled::book().chapter(slug).is_some()
+        && crate::content::chapter_text::cached(slug).is_none()
 }
 
 /// Pushes `location` when the chapter's text has arrived (or failed), or after the grace period,
@@ -150,7 +85,7 @@ fn push_when_text_ready(navigator: Navigator, location: String, slug: String, ti
         let push_later = push.clone();
         gloo::timers::callback::Timeout::new(TEXT_GRACE_MS, push_later).forget();
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = crate::chapter_text::load(&slug).await;
+            let _ = crate::content::chapter_text::load(&slug).await;
             push();
         });
     }

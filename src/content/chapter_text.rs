@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use guide_core::{Book, Document};
 
-use crate::data::CONTENT_VERSION;
+use crate::content::compiled::CONTENT_VERSION;
 
 /// The file of a chapter's text, relative to the guide's root.
 pub fn text_path(slug: &str) -> String {
@@ -40,7 +40,7 @@ pub fn cached(slug: &str) -> Option<Rc<Document>> {
         return Some(doc);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(chapter) = crate::data::full_book().chapter(slug) {
+    if let Some(chapter) = crate::content::compiled::full_book().chapter(slug) {
         return Some(keep(slug, chapter.doc.clone()));
     }
     None
@@ -113,7 +113,7 @@ pub fn prefetch(slug: &str) {
 
 /// The whole book, every chapter's text fetched at once (for search).
 pub async fn load_book() -> Result<Book, LoadError> {
-    let index = crate::data::book();
+    let index = crate::content::compiled::book();
     // Start every fetch before awaiting any, so that they travel together.
     let pending: Vec<_> = index
         .chapters

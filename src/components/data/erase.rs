@@ -3,7 +3,8 @@
 use guide_core::progress::Event;
 use yew::prelude::*;
 
-use crate::state::{now, use_guide_state, Action};
+use crate::browser::clock::now;
+use crate::state::{use_guide_state, Action};
 use crate::strings;
 
 #[component]

@@ -6,11 +6,11 @@ use guide_core::tree::{Answer, Step};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::result_history::ResultHistory;
-use crate::components::tree_breadcrumb::TreeBreadcrumb;
-use crate::components::tree_question::TreeQuestion;
-use crate::components::tree_result::TreeResult;
-use crate::data::tree;
+use crate::components::tree::breadcrumb::TreeBreadcrumb;
+use crate::components::tree::history::ResultHistory;
+use crate::components::tree::question::TreeQuestion;
+use crate::components::tree::result::TreeResult;
+use crate::content::compiled::tree;
 use crate::hooks::tree_walk::use_tree_walk;
 use crate::strings;
 

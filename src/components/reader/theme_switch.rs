@@ -4,7 +4,8 @@ use guide_core::progress::{Event, Theme};
 use yew::events::Event as DomEvent;
 use yew::prelude::*;
 
-use crate::state::{now, use_guide_state, Action};
+use crate::browser::clock::now;
+use crate::state::{use_guide_state, Action};
 use crate::strings;
 
 const CHOICES: [(Theme, &str, &str); 3] = [

@@ -5,11 +5,12 @@ use guide_core::Audience;
 use guide_core::ChapterInfo;
 use yew::prelude::*;
 
-use crate::components::audience_filter::AudienceFilter;
-use crate::components::guide_link::GuideLink;
-use crate::components::read_toggle::{status_key, status_text};
-use crate::data::book;
-use crate::state::{now, use_guide_state, Action};
+use crate::browser::clock::now;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::reader::audience_filter::AudienceFilter;
+use crate::components::reader::read_toggle::{status_key, status_text};
+use crate::content::compiled::book;
+use crate::state::{use_guide_state, Action};
 use crate::strings;
 
 #[component]

@@ -3,8 +3,8 @@
 use guide_core::ChapterInfo;
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
-use crate::data::book;
+use crate::components::frame::guide_link::GuideLink;
+use crate::content::compiled::book;
 use crate::state::use_guide_state;
 use crate::strings;
 

@@ -4,7 +4,7 @@
 use guide_core::tree::Question;
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
+use crate::components::frame::guide_link::GuideLink;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]

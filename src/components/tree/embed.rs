@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::components::tree_runner::TreeRunner;
-use crate::data::tree;
+use crate::components::tree::runner::TreeRunner;
+use crate::content::compiled::tree;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeEmbedProps {

@@ -19,7 +19,7 @@ pub fn book() -> &'static BookIndex {
     BOOK.get_or_init(|| match serde_json::from_str(INDEX_JSON) {
         Ok(book) => book,
         Err(error) => {
-            log_error(&format!("the compiled book index cannot be read: {error}"));
+            crate::browser::log::error(&format!("the compiled book index cannot be read: {error}"));
             BookIndex::default()
         }
     })
@@ -33,17 +33,10 @@ pub fn full_book() -> &'static guide_core::Book {
     BOOK.get_or_init(|| {
         guide_core::Book::from_json(include_str!(concat!(env!("OUT_DIR"), "/book.json")))
             .unwrap_or_else(|error| {
-                log_error(&format!("the compiled book cannot be read: {error}"));
+                crate::browser::log::error(&format!("the compiled book cannot be read: {error}"));
                 guide_core::Book::default()
             })
     })
-}
-
-fn log_error(message: &str) {
-    #[cfg(target_arch = "wasm32")]
-    web_sys::console::error_1(&message.into());
-    #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("{message}");
 }
 
 const TREES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trees.json"));
@@ -56,7 +49,7 @@ pub fn trees() -> &'static [guide_core::tree::ValidTree] {
         let specs: Vec<guide_core::tree::TreeSpec> = match serde_json::from_str(TREES_JSON) {
             Ok(specs) => specs,
             Err(error) => {
-                log_error(&format!("the compiled trees cannot be read: {error}"));
+                crate::browser::log::error(&format!("the compiled trees cannot be read: {error}"));
                 return Vec::new();
             }
         };
@@ -65,7 +58,7 @@ pub fn trees() -> &'static [guide_core::tree::ValidTree] {
             .filter_map(|spec| match guide_core::tree::validate(spec) {
                 Ok(tree) => Some(tree),
                 Err(errors) => {
-                    log_error(&format!("a compiled tree is invalid: {errors:?}"));
+                    crate::browser::log::error(&format!("a compiled tree is invalid: {errors:?}"));
                     None
                 }
             })

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::chapter_text;
+use crate::content::chapter_text;
 use crate::render::render_document;
 
 #[derive(Properties, PartialEq)]

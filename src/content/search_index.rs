@@ -15,7 +15,8 @@ thread_local! {
 pub fn built() -> Option<Rc<SearchIndex>> {
     INDEX.with(|index| {
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = index.get_or_init(|| Rc::new(SearchIndex::build(crate::data::full_book())));
+        let _ = index
+            .get_or_init(|| Rc::new(SearchIndex::build(crate::content::compiled::full_book())));
         index.get().cloned()
     })
 }
@@ -25,7 +26,7 @@ pub async fn build() -> Result<(), String> {
     if built().is_some() {
         return Ok(());
     }
-    let book = crate::chapter_text::load_book()
+    let book = crate::content::chapter_text::load_book()
         .await
         .map_err(|error| error.0)?;
     let index = Rc::new(SearchIndex::build(&book));

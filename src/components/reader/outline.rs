@@ -3,8 +3,8 @@
 use guide_core::{ChapterInfo, ChapterOutline};
 use yew::prelude::*;
 
-use crate::components::guide_link::GuideLink;
-use crate::data::book;
+use crate::components::frame::guide_link::GuideLink;
+use crate::content::compiled::book;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]

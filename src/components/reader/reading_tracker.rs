@@ -5,11 +5,12 @@
 use guide_core::progress::Event;
 use yew::prelude::*;
 
-use crate::chapter_text;
-use crate::components::outline::Outline;
-use crate::data::book;
+use crate::browser::clock::now;
+use crate::components::reader::outline::Outline;
+use crate::content::chapter_text;
+use crate::content::compiled::book;
 use crate::hooks::reading_position::use_reading_position;
-use crate::state::{now, use_guide_state, Action};
+use crate::state::{use_guide_state, Action};
 use crate::strings;
 
 /// Progress is recorded in steps of this many thousandths (and always at the end).

@@ -7,12 +7,12 @@ use guide_core::tree::{Answer, ValidTree};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::clipboard::{copy_text, print_page};
-use crate::components::guide_link::GuideLink;
-use crate::components::score_chart::ScoreChart;
-use crate::components::tree_question::learn_more;
-use crate::download::download;
-use crate::state::now;
+use crate::browser::clipboard::{copy_text, print_page};
+use crate::browser::clock::now;
+use crate::browser::download::download;
+use crate::components::frame::guide_link::GuideLink;
+use crate::components::tree::question::learn_more;
+use crate::components::tree::score_chart::ScoreChart;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,13 @@
+//! Adapters over browser APIs, each turning failures into plain values: storage, the clipboard,
+//! downloads, file input, in-app navigation, the address, the clock, the console, and the panic
+//! screen. Natively (prerendering, tests) each has a harmless stand-in.
+
+pub mod clipboard;
+pub mod clock;
+pub mod download;
+pub mod file_input;
+pub mod log;
+pub mod navigation;
+pub mod panic_screen;
+pub mod storage;
+pub mod url;
