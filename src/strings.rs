@@ -1,4 +1,13 @@
 //! Every user-facing string of the interface, in one place, so that a translation is a new file.
+//!
+//! Constants hold fixed texts; the functions at the end turn the core's error values into
+//! sentences for the reader (the core's own messages are for logs and tests). A technical detail
+//! that comes from the data itself (a bad id, a count) is shown after the sentence, as it is.
+
+use guide_core::progress::{
+    DecodeError, EncodeError, EventError, ImportError, ValidationError, MAX_BYTES,
+};
+use guide_core::share::ShareError;
 
 pub const GUIDE_NAME: &str = "OSPO Guide";
 pub const SKIP_LINK: &str = "Skip to content";
@@ -83,6 +92,11 @@ pub const NOTICE_BLOCKED: &str = "This browser does not let the guide save anyth
 pub const NOTICE_FULL: &str = "This browser's storage is full, so your latest changes are kept only until you close the page. Export your data from “Your data” to keep it.";
 pub const NOTICE_KEPT: &str = "Your saved data could not be read by this version of the guide, so it has been kept exactly as it was (and copied to a backup). Nothing will be written over it. You can download it, or start fresh: your old data stays in the backup.";
 pub const NOTICE_REASON: &str = "What went wrong:";
+pub const NOTICE_TOO_LARGE: &str = "Your data has grown beyond what this browser can keep for the guide (usually because two tabs added to it at once), so your latest changes are kept only until you close the page. Export your data from “Your data”, or remove older results there, to bring it back under the limit.";
+pub const NOTICE_REFUSED: &str = "Your last change was not kept:";
+pub const NOTICE_REFUSED_WHAT_TO_DO: &str =
+    "Export your data from “Your data” and remove older results there; then try again.";
+pub const NOTICE_DISMISS: &str = "Dismiss";
 pub const NOTICE_DOWNLOAD: &str = "Download the kept data";
 pub const NOTICE_START_FRESH: &str = "Start fresh";
 
@@ -120,6 +134,14 @@ pub const TREE_ANSWERS_LABEL: &str = "Your answers so far";
 pub const TREE_CHANGE_ANSWER: &str = "Change";
 pub const TREE_SHARE_ERROR: &str = "This share link could not be opened: ";
 pub const TREE_SHARE_ERROR_AFTER: &str = " You can answer the questions yourself below.";
+pub const SHARED_TITLE: &str = "Answers someone shared with you";
+pub const SHARED_TEXT: &str = "These are another person’s answers, shown as they were shared. They are not saved, and they do not change your own answers or your results history unless you use them.";
+pub const SHARED_REPLACES_OWN: &str = "You have answers of your own in progress for these questions; using the shared ones replaces them (your results history is kept).";
+pub const SHARED_UNFINISHED: &str =
+    "The shared answers stop before the end, so there is no result yet.";
+pub const SHARED_ADOPT: &str = "Use these answers as mine";
+pub const SHARED_DISMISS_OWN: &str = "Back to my own answers";
+pub const SHARED_DISMISS: &str = "Answer the questions myself";
 pub const TREE_UNAVAILABLE: &str =
     "This decision tree is not available in this build of the guide.";
 
@@ -231,3 +253,97 @@ pub const TRY_AGAIN: &str = "Try again";
 pub const SEARCH_PREPARING: &str = "Preparing the search…";
 pub const SEARCH_LOAD_FAILED: &str =
     "The search could not be prepared: the chapters’ text could not be loaded. Check your connection and try again.";
+
+pub const BACKUPS_TITLE: &str = "Kept copies of unreadable data";
+pub const BACKUPS_TEXT: &str = "When the guide finds saved data it cannot read, it keeps a copy here, untouched, so that nothing is lost. The newest five are kept.";
+pub const BACKUPS_DOWNLOAD: &str = "Download";
+pub const BACKUPS_BYTES: &str = "bytes";
+pub const BACKUPS_LEGACY: &str = "copy from an earlier version";
+
+/// Why stored data or a file could not be read, for the reader.
+pub fn decode_problem(error: &DecodeError) -> String {
+    match error {
+        DecodeError::Unreadable { detail } => {
+            format!("it is not data the guide can read ({detail}).")
+        }
+        DecodeError::FromFuture { found } => format!(
+            "it was written by a newer version of the guide (data format {found}); open the newest version of the guide to read it."
+        ),
+        DecodeError::Invalid(invalid) => {
+            format!("it breaks one of the guide's rules for data: {}.", validation_problem(invalid))
+        }
+        DecodeError::TooLarge { size } => {
+            format!("it is {size} bytes long, more than the {MAX_BYTES} the guide reads.")
+        }
+    }
+}
+
+/// What is wrong inside the data (technical, shown after a sentence).
+pub fn validation_problem(error: &ValidationError) -> String {
+    error.to_string()
+}
+
+/// Why the data could not be saved.
+pub fn save_problem(error: &EncodeError) -> String {
+    match error {
+        EncodeError::Invalid(invalid) => validation_problem(invalid),
+        EncodeError::TooLarge { size } => {
+            format!("{size} bytes, more than the {MAX_BYTES} the guide keeps")
+        }
+        EncodeError::Json { detail } => detail.clone(),
+    }
+}
+
+/// Why a change was not kept.
+pub fn refused_change(error: &EventError) -> String {
+    match error {
+        EventError::Invalid(invalid) => validation_problem(invalid),
+        EventError::DuplicateResult => {
+            "this result is already in your history, or you removed it earlier.".to_owned()
+        }
+        EventError::TooLarge { max } => {
+            format!("your data would grow beyond the {max} bytes the guide keeps.")
+        }
+    }
+}
+
+/// Why a file could not be imported.
+pub fn import_problem(error: &ImportError) -> String {
+    let sentence = match error {
+        ImportError::TooLarge { size } => {
+            format!("the file is {size} bytes long, more than the {MAX_BYTES} the guide reads.")
+        }
+        ImportError::WrongFormat { detail } => {
+            format!("this file is not an export of the guide's data ({detail}).")
+        }
+        ImportError::NewerSchema { found } => format!(
+            "this file was exported by a newer version of the guide (data format {found})."
+        ),
+        ImportError::Invalid(invalid) => format!(
+            "this file has data the guide does not accept: {}.",
+            validation_problem(invalid)
+        ),
+        ImportError::MergeTooLarge => "together with the data already here, this file would be more than the guide can keep; “Replace” may still work, or remove older results first.".to_owned(),
+        ImportError::ReplaceTooLarge => "together with the changes made since you chose the file, this would be more than the guide can keep; remove older results and try again.".to_owned(),
+    };
+    format!("{IMPORT_REFUSED} {sentence}")
+}
+
+/// Why a share link could not be opened.
+pub fn share_problem(error: &ShareError) -> String {
+    match error {
+        ShareError::Empty => "the link has no answers in it.".to_owned(),
+        ShareError::TooLong { len } => {
+            format!("the link is {len} characters long, too long to be one of the guide's.")
+        }
+        ShareError::Malformed { .. } | ShareError::InvalidPath { .. } => {
+            "the link is damaged (perhaps cut short when it was copied).".to_owned()
+        }
+        ShareError::WrongVersion { .. } => {
+            "the link was made by another version of the guide.".to_owned()
+        }
+        ShareError::Tampered => {
+            "the link was changed, or was made for another version of these questions.".to_owned()
+        }
+    }
+}

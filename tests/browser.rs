@@ -83,7 +83,7 @@ fn the_panic_screen_replaces_the_guide_area_only() {
     let body = document.body().expect("body");
     body.append_child(&outside).expect("appended");
     body.append_child(&area).expect("appended");
-    ospo_guide::browser::panic_screen::show(&area);
+    ospo_guide::browser::panic_screen::show(&area, Some("blob:test"));
     let panel = area
         .query_selector("[data-testid=panic-screen]")
         .ok()

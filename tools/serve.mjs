@@ -28,7 +28,13 @@ const TYPES = {
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 
 async function fileAt(root, pathname) {
-  const path = normalize(join(root, decodeURIComponent(pathname)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null; // a malformed escape such as "/%" is simply not a file
+  }
+  const path = normalize(join(root, decoded));
   if (path !== root && !path.startsWith(root + sep)) return null;
   try {
     const info = await stat(path);

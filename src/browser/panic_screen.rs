@@ -1,6 +1,12 @@
 //! If the guide ever panics, the reader sees a plain message inside the guide's own area (never
 //! a blank page, never over the host's page), with a way to reload and to download their data.
-//! Built with DOM calls only: no HTML string, no styles beyond the guide's own classes.
+//!
+//! After a panic the WebAssembly instance has stopped for good (`panic = "abort"`): nothing may
+//! call into it again. So everything the message needs is prepared inside the panic hook, while
+//! the instance still runs: the reader's stored data becomes a `Blob` behind a plain
+//! `<a download>` link, and "Reload" is a plain link to the page itself. Clicking either runs no
+//! code of the guide. Built with DOM calls only: no HTML string, no styles beyond the guide's
+//! own classes.
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
@@ -24,18 +30,22 @@ pub fn install() {
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("OSPO Guide stopped: {info}").into());
+            let data_url = stored_data_url();
             AREAS.with(|areas| {
-                for area in areas.borrow().iter().filter(|a| a.is_connected()) {
-                    show(area);
+                if let Ok(areas) = areas.try_borrow() {
+                    for area in areas.iter().filter(|a| a.is_connected()) {
+                        show(area, data_url.as_deref());
+                    }
                 }
             });
         }));
     });
 }
 
-/// Replaces what `area` shows with the panic message.
+/// Replaces what `area` shows with the panic message. `data_url` is a `blob:` address of the
+/// reader's stored data, if one could be made.
 #[cfg(target_arch = "wasm32")]
-pub fn show(area: &web_sys::Element) {
+pub fn show(area: &web_sys::Element, data_url: Option<&str>) {
     use crate::strings;
     let document = gloo::utils::document();
     let Ok(panel) = document.create_element("section") else {
@@ -52,31 +62,29 @@ pub fn show(area: &web_sys::Element) {
     };
     add("h2", strings::PANIC_TITLE);
     add("p", strings::PANIC_TEXT);
-    if let Some(reload) = add("button", strings::PANIC_RELOAD) {
-        let _ = reload.set_attribute("type", "button");
-        let listener = gloo::events::EventListener::new(&reload, "click", |_| {
-            let _ = gloo::utils::window().location().reload();
-        });
-        listener.forget();
+    let reload_to = gloo::utils::window().location().href().unwrap_or_default();
+    if let Some(reload) = add("a", strings::PANIC_RELOAD) {
+        // In a widget this reloads the host page, which mounts the widget again.
+        let _ = reload.set_attribute("href", &reload_to);
+        let _ = reload.set_attribute("class", "button");
+        let _ = reload.set_attribute("data-testid", "panic-reload");
     }
-    if let Some(save) = add("button", strings::PANIC_DOWNLOAD) {
-        let _ = save.set_attribute("type", "button");
-        let listener = gloo::events::EventListener::new(&save, "click", |_| {
-            crate::browser::download::download(
-                "ospo-guide-data.json",
-                "application/json",
-                &stored_data(),
-            );
-        });
-        listener.forget();
+    if let Some(url) = data_url {
+        if let Some(save) = add("a", strings::PANIC_DOWNLOAD) {
+            let _ = save.set_attribute("href", url);
+            let _ = save.set_attribute("download", "ospo-guide-data.json");
+            let _ = save.set_attribute("class", "button secondary");
+            let _ = save.set_attribute("data-testid", "panic-download");
+        }
     }
     area.set_text_content(None);
     let _ = area.append_child(&panel);
 }
 
-/// Every value the guide keeps in local storage, as one JSON object, read without the app.
+/// Every value the guide keeps in local storage, as one JSON object in a `Blob`, read without
+/// the app's own state (which may be what broke).
 #[cfg(target_arch = "wasm32")]
-fn stored_data() -> String {
+fn stored_data_url() -> Option<String> {
     let mut entries = serde_json::Map::new();
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let count = storage.length().unwrap_or(0);
@@ -91,5 +99,19 @@ fn stored_data() -> String {
             }
         }
     }
-    serde_json::to_string_pretty(&entries).unwrap_or_default()
+    let text = serde_json::to_string_pretty(&entries).ok()?;
+    let parts = web_sys::js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Stops the guide with a real panic, as a defect would. For the end-to-end test of this
+/// screen (it calls the export from the page); a host page gains nothing from calling it that
+/// removing the element would not give it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = ospoGuideSelfTestPanic)]
+pub fn self_test_panic() {
+    panic!("self-test: the guide was asked to stop");
 }

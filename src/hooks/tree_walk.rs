@@ -1,9 +1,9 @@
 //! A reader's walk through one decision tree: the answers in progress (kept with the reader's
-//! data, so a reload resumes at the same question), and the actions that change them. Reaching a
-//! result records it in the results history.
+//! data, so a reload resumes at the same question), and the action that changes them. Reaching a
+//! result records it in the results history (see `guide_core::walk`).
 
-use guide_core::progress::{self, Event, ResultRecord};
 use guide_core::tree::{Answer, ValidTree};
+use guide_core::walk::{resume, walk_events};
 use yew::prelude::*;
 
 use crate::browser::clock::now;
@@ -17,24 +17,17 @@ pub struct TreeWalk {
     pub answers: Vec<Answer>,
     /// Questions whose text changed since the reader answered them.
     pub reworded: Vec<String>,
-    /// Replaces the answers (answer, back, revisit, restart, a share link).
+    /// Whether the reader's stored data has been read (a share link waits for it).
+    pub loaded: bool,
+    /// Replaces the answers (answer, back, revisit, restart, adopting a shared walk).
     pub set: Callback<Vec<Answer>>,
 }
 
 #[hook]
 pub fn use_tree_walk(tree: &'static ValidTree) -> TreeWalk {
     let state = use_guide_state();
-    let stored: Vec<Answer> = state
-        .progress
-        .answers(tree.id())
-        .iter()
-        .map(|a| Answer {
-            question: a.question.clone(),
-            option: a.option.clone(),
-            question_hash: a.question_hash,
-        })
-        .collect();
-    let answers = tree.valid_prefix(&stored);
+    let stored = state.progress.answers(tree.id()).to_vec();
+    let answers = resume(tree, &stored);
     let reworded = tree
         .replay(&answers)
         .map(|walk| walk.reworded().into_iter().map(str::to_string).collect())
@@ -42,42 +35,15 @@ pub fn use_tree_walk(tree: &'static ValidTree) -> TreeWalk {
     let set = {
         let dispatcher = state.dispatcher();
         Callback::from(move |answers: Vec<Answer>| {
-            let at = now();
-            let stored = answers
-                .iter()
-                .map(|a| progress::Answer {
-                    question: a.question.clone(),
-                    option: a.option.clone(),
-                    question_hash: a.question_hash,
-                    at,
-                })
-                .collect::<Vec<_>>();
-            if let Some(outcome) = tree.outcome(&answers) {
-                let record = ResultRecord {
-                    tree: tree.id().to_string(),
-                    result: outcome.result.clone(),
-                    answers: stored.clone(),
-                    scores: outcome
-                        .scores
-                        .iter()
-                        .map(|s| (s.dimension.clone(), i64::from(s.score)))
-                        .collect(),
-                    total: i64::from(outcome.total),
-                    at,
-                };
-                dispatcher.dispatch(Action::Apply(Event::ResultRecorded { record }));
-            }
-            dispatcher.dispatch(Action::Apply(Event::TreeAnswered {
-                tree: tree.id().to_string(),
-                answers: stored,
-                at,
-            }));
+            let events = walk_events(tree, &stored, &answers, now());
+            dispatcher.dispatch(Action::ApplyAll(events));
         })
     };
     TreeWalk {
         tree,
         answers,
         reworded,
+        loaded: state.loaded,
         set,
     }
 }

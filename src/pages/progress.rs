@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::now;
 use crate::browser::download::download;
+use crate::components::data::backups::DataBackups;
 use crate::components::data::erase::DataErase;
 use crate::components::data::import::DataImport;
 use crate::components::frame::guide_link::GuideLink;
@@ -96,6 +97,7 @@ pub fn ProgressPage() -> Html {
                 if let Some(message) = (*export_message).clone() { <p role="alert">{ message }</p> }
             </section>
             <DataImport />
+            <DataBackups />
             <DataErase />
         </article>
     }

@@ -177,8 +177,14 @@ test("removing a widget unmounts it and leaves no listener behind", async () => 
   await page.locator("#added").getByRole("heading", { name: "Contents" }).waitFor();
   assert.ok((await listeners()) > baseline, "the widget adds listeners while mounted");
   await page.evaluate(() => document.getElementById("added").remove());
-  await page.waitForFunction(async () => true);
-  assert.equal(await listeners(), baseline);
+  await page.waitForFunction(() => !document.getElementById("added"));
+  // Unmounting finishes within a few frames: look again after each frame, up to a second's worth.
+  let now = await listeners();
+  for (let frame = 0; frame < 60 && now !== baseline; frame++) {
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => painted())));
+    now = await listeners();
+  }
+  assert.equal(now, baseline);
   await context.close();
 });
 

@@ -13,6 +13,7 @@ pub mod report;
 pub mod search;
 pub mod share;
 pub mod tree;
+pub mod walk;
 
 #[cfg(feature = "authoring")]
 pub mod content;

@@ -11,6 +11,8 @@
 //! - [`merge`] joins this tab's data with another tab's (the `storage` event).
 //! - [`export`], [`preview_import`] and [`apply_import`] move the data between browsers.
 //! - [`flags`] points out stored data that the content no longer matches.
+//! - [`plan_save`] and [`plan_backup`] decide what the storage adapter writes: nothing is ever
+//!   written over data that cannot be read, and a save merges what is stored first.
 //!
 //! Every id stored (chapter slug, section, tree, question, option, result, score dimension) is 1
 //! to 80 characters of `a-z`, `0-9` and `-`; every list has a cap (see the `MAX_` constants).
@@ -24,6 +26,7 @@ mod model;
 mod reducer;
 mod schema;
 mod size;
+mod storage;
 mod validate;
 
 pub use envelope::{
@@ -41,6 +44,7 @@ pub use model::{
     TreeProgress,
 };
 pub use reducer::{Event, EventError};
+pub use storage::{plan_save, value_hash, SavePlan};
 pub use validate::{
     is_valid_content_version, validate, ValidationError, MAX_ANSWERS, MAX_BYTES, MAX_CHAPTERS,
     MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN, MAX_REMOVED, MAX_RESULTS,

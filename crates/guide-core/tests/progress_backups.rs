@@ -1,6 +1,9 @@
 //! Backups of stored values that could not be read: each distinct value is kept under its own
 //! key, so that a second unreadable value found later never destroys the first copy.
 
+// These tests run natively (the core is tested on the host).
+#![cfg(not(target_arch = "wasm32"))]
+
 use guide_core::progress::{plan_backup, read_backup_index, MAX_BACKUPS};
 
 const NS: &str = "default";

@@ -47,8 +47,11 @@ fn exported(progress: &Progress) -> Vec<u8> {
     }
 }
 
+/// When the previews of these tests are made.
+const PREVIEW_AT: u64 = 50;
+
 fn preview(bytes: &[u8], current: &Progress) -> guide_core::progress::ImportPreview {
-    match preview_import(bytes, current) {
+    match preview_import(bytes, current, PREVIEW_AT) {
         Ok(preview) => preview,
         Err(error) => panic!("not previewed: {error}"),
     }
@@ -96,7 +99,7 @@ fn export_then_import_in_a_fresh_browser_restores_everything() {
         assert!(changes.fits);
     }
     for mode in [ImportMode::Merge, ImportMode::Replace] {
-        let restored = apply_import(preview.clone(), mode, 100).expect("applies");
+        let restored = apply_import(preview.clone(), mode, &fresh).expect("applies");
         assert_eq!(restored.chapters(), progress.chapters());
         assert_eq!(restored.continue_place(), progress.continue_place());
         assert_eq!(restored.trees(), progress.trees());
@@ -134,12 +137,12 @@ fn the_preview_tells_merge_and_replace_apart() {
     assert_eq!(preview.replace.results_removed, 1);
     assert_eq!(preview.replace.trees_changed, ["readiness"]);
 
-    let merged = apply_import(preview.clone(), ImportMode::Merge, 100).expect("applies");
+    let merged = apply_import(preview.clone(), ImportMode::Merge, &current).expect("applies");
     assert_eq!(merged.overall(&["intro", "models", "governance"]), (3, 3));
     assert_eq!(merged.results().len(), 2);
     assert_eq!(merged.answers("readiness")[0].option, "no");
 
-    let replaced = apply_import(preview, ImportMode::Replace, 100).expect("applies");
+    let replaced = apply_import(preview, ImportMode::Replace, &current).expect("applies");
     assert_eq!(replaced.overall(&["intro", "models", "governance"]), (2, 3));
     assert_eq!(replaced.results().len(), 1);
 }
@@ -151,7 +154,7 @@ fn importing_the_same_data_changes_nothing() {
     assert!(preview.merge.is_empty());
     assert!(preview.replace.is_empty());
     assert_eq!(
-        apply_import(preview, ImportMode::Merge, 10).expect("applies"),
+        apply_import(preview, ImportMode::Merge, &current).expect("applies"),
         current
     );
 }
@@ -162,7 +165,7 @@ fn a_replace_wins_over_another_tabs_older_copy() {
     let other_tab = current.clone();
     let file = with([marked("governance", true, 5)]);
     let preview = preview(&exported(&file), &current);
-    let replaced = apply_import(preview, ImportMode::Replace, 50).expect("applies");
+    let replaced = apply_import(preview, ImportMode::Replace, &current).expect("applies");
     assert_eq!(replaced.reset_at(), 50);
     let synced = merge(&other_tab, &replaced);
     assert_eq!(synced.status("intro"), ChapterStatus::NotStarted);
@@ -180,7 +183,7 @@ fn a_merge_import_keeps_data_older_than_the_files_erase() {
     file.apply(marked("governance", true, 1001))
         .expect("applies");
     let preview = preview(&exported(&file), &current);
-    let merged = apply_import(preview, ImportMode::Merge, 2000).expect("applies");
+    let merged = apply_import(preview, ImportMode::Merge, &current).expect("applies");
     assert_eq!(merged.status("intro"), ChapterStatus::Read);
     assert_eq!(merged.status("governance"), ChapterStatus::Read);
     assert_eq!(merged.reset_at(), 0);
@@ -201,7 +204,7 @@ fn an_older_schema_file_is_migrated_on_import() {
 fn a_byte_order_mark_is_tolerated() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(exported(&with([marked("intro", true, 1)])));
-    assert!(preview_import(&bytes, &Progress::new()).is_ok());
+    assert!(preview_import(&bytes, &Progress::new(), 0).is_ok());
 }
 
 // Refusals: each leaves the current data as it was (the preview borrows it immutably).
@@ -210,7 +213,7 @@ fn a_byte_order_mark_is_tolerated() {
 fn a_file_over_one_mebibyte_is_too_large() {
     let bytes = vec![b' '; MAX_BYTES + 1];
     assert_eq!(
-        preview_import(&bytes, &Progress::new()),
+        preview_import(&bytes, &Progress::new(), 0),
         Err(ImportError::TooLarge {
             size: MAX_BYTES + 1
         })
@@ -231,7 +234,7 @@ fn a_file_of_the_wrong_format_is_refused() {
     for bytes in inputs {
         assert!(
             matches!(
-                preview_import(bytes, &Progress::new()),
+                preview_import(bytes, &Progress::new(), 0),
                 Err(ImportError::WrongFormat { .. })
             ),
             "{:?}",
@@ -242,12 +245,13 @@ fn a_file_of_the_wrong_format_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused() {
+    let newer = guide_core::progress::SCHEMA + 1;
+    let file = format!(r#"{{"schema":{newer},"content":"c","payload":{{}}}}"#);
     assert_eq!(
-        preview_import(
-            br#"{"schema":3,"content":"c","payload":{}}"#,
-            &Progress::new()
-        ),
-        Err(ImportError::NewerSchema { found: 3 })
+        preview_import(file.as_bytes(), &Progress::new(), 0),
+        Err(ImportError::NewerSchema {
+            found: u64::from(newer)
+        })
     );
 }
 
@@ -263,7 +267,7 @@ fn a_file_with_hostile_strings_is_invalid() {
         r#"{"schema":1,"content":"c","payload":{"read":["<img src=x onerror=alert(1)>"]}}"#.to_owned(),
     ];
     for file in files {
-        match preview_import(file.as_bytes(), &Progress::new()) {
+        match preview_import(file.as_bytes(), &Progress::new(), 0) {
             Err(ImportError::Invalid(ValidationError::BadId { value, .. })) => {
                 assert!(value.chars().count() < 50, "{value}");
                 assert!(!value.contains('\0'));
@@ -281,9 +285,48 @@ fn a_merge_that_would_exceed_a_cap_is_refused_but_replace_works() {
     assert!(!preview.merge.fits);
     assert!(preview.replace.fits);
     assert_eq!(
-        apply_import(preview.clone(), ImportMode::Merge, 10),
+        apply_import(preview.clone(), ImportMode::Merge, &current),
         Err(ImportError::MergeTooLarge)
     );
-    let replaced = apply_import(preview, ImportMode::Replace, 10).expect("applies");
+    let replaced = apply_import(preview, ImportMode::Replace, &current).expect("applies");
     assert_eq!(replaced.chapters().len(), 300);
+}
+
+/// While the preview is open, another tab reads a chapter and the reader picks a theme. Applying
+/// the import keeps both, in either mode; a replace still forgets what was there before.
+#[test]
+fn an_import_keeps_what_changed_while_its_preview_was_open() {
+    let current = with([marked("intro", true, 1)]);
+    let file = with([marked("governance", true, 5)]);
+    let preview = preview(&exported(&file), &current);
+    let mut live = current.clone();
+    live.apply(marked("models", true, PREVIEW_AT + 10))
+        .expect("applies");
+    live.apply(Event::ThemeChosen {
+        theme: Theme::Dark,
+        at: PREVIEW_AT + 11,
+    })
+    .expect("applies");
+
+    let merged = apply_import(preview.clone(), ImportMode::Merge, &live).expect("applies");
+    assert_eq!(merged.overall(&["intro", "models", "governance"]), (3, 3));
+    assert_eq!(merged.theme(), Theme::Dark);
+
+    let replaced = apply_import(preview, ImportMode::Replace, &live).expect("applies");
+    assert_eq!(
+        replaced.status("intro"),
+        ChapterStatus::NotStarted,
+        "replaced"
+    );
+    assert_eq!(
+        replaced.status("governance"),
+        ChapterStatus::Read,
+        "from the file"
+    );
+    assert_eq!(
+        replaced.status("models"),
+        ChapterStatus::Read,
+        "changed since the preview"
+    );
+    assert_eq!(replaced.theme(), Theme::Dark, "changed since the preview");
 }

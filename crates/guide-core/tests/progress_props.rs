@@ -219,7 +219,7 @@ proptest! {
 
     #[test]
     fn preview_import_never_panics_on_any_bytes(bytes in vec(any::<u8>(), 0..512)) {
-        let _ = preview_import(&bytes, &Progress::new());
+        let _ = preview_import(&bytes, &Progress::new(), 0);
     }
 
     #[test]
@@ -244,7 +244,7 @@ proptest! {
             text = chars[..start].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
         }
         check_decodes_without_panic(&text);
-        let _ = preview_import(text.as_bytes(), &progress);
+        let _ = preview_import(text.as_bytes(), &progress, 0);
     }
 
     #[test]
@@ -257,8 +257,9 @@ proptest! {
         prop_assert_eq!(back.migrated_from, None);
 
         let file = export(&progress, "2026-11-24").expect("exports");
-        let preview = preview_import(file.as_bytes(), &Progress::new()).expect("imports");
-        let replaced = apply_import(preview, ImportMode::Replace, 0).expect("applies");
+        let fresh = Progress::new();
+        let preview = preview_import(file.as_bytes(), &fresh, 0).expect("imports");
+        let replaced = apply_import(preview, ImportMode::Replace, &fresh).expect("applies");
         prop_assert_eq!(replaced.chapters(), progress.chapters());
         prop_assert_eq!(replaced.trees(), progress.trees());
         prop_assert_eq!(replaced.results(), progress.results());

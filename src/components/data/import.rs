@@ -1,9 +1,7 @@
 //! Importing a file of the reader's data: checked and previewed first, then merged or replaced
 //! only when the reader says so. A bad file changes nothing and says why.
 
-use guide_core::progress::{
-    apply_import, preview_import, Changes, ImportMode, ImportPreview, MAX_BYTES,
-};
+use guide_core::progress::{preview_import, Changes, ImportMode, ImportPreview, MAX_BYTES};
 use yew::prelude::*;
 
 use crate::browser::clock::now;
@@ -28,14 +26,14 @@ pub fn DataImport() -> Html {
                 &event,
                 MAX_BYTES,
                 Callback::from(move |picked| match picked {
-                    PickedFile::Read(bytes) => match preview_import(&bytes, &current) {
+                    PickedFile::Read(bytes) => match preview_import(&bytes, &current, now()) {
                         Ok(checked) => {
                             message.set(None);
                             preview.set(Some(checked));
                         }
                         Err(error) => {
                             preview.set(None);
-                            message.set(Some(format!("{} {error}.", strings::IMPORT_REFUSED)));
+                            message.set(Some(strings::import_problem(&error)));
                         }
                     },
                     PickedFile::TooLarge(size) => {
@@ -62,13 +60,20 @@ pub fn DataImport() -> Html {
             let Some(checked) = (*preview).clone() else {
                 return;
             };
-            match apply_import(checked, mode, now()) {
-                Ok(progress) => {
-                    state.dispatch(Action::Replace(progress));
-                    message.set(Some(strings::IMPORT_DONE.to_string()));
-                }
-                Err(error) => message.set(Some(format!("{} {error}.", strings::IMPORT_REFUSED))),
-            }
+            // Applied by the reducer to the state as it is when it runs, so that what changed
+            // while the preview was open (another tab, the theme) is kept.
+            let message = message.clone();
+            let done = Callback::from(move |result: Result<(), _>| {
+                message.set(Some(match result {
+                    Ok(()) => strings::IMPORT_DONE.to_string(),
+                    Err(error) => strings::import_problem(&error),
+                }))
+            });
+            state.dispatch(Action::Import {
+                preview: Box::new(checked),
+                mode,
+                done,
+            });
             preview.set(None);
         })
     };

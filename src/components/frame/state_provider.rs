@@ -10,6 +10,11 @@ use crate::hooks::persistence::use_persistence;
 use crate::mode::use_mode;
 use crate::state::GuideState;
 
+/// The namespace the reader's data is kept under, for the parts that read storage directly (the
+/// list of kept copies on "Your data").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Namespace(pub AttrValue);
+
 #[derive(Properties, PartialEq)]
 pub struct StateProviderProps {
     /// Keeps this reader's data apart from other guides on the same origin.
@@ -41,7 +46,9 @@ pub fn StateProvider(props: &StateProviderProps) -> Html {
     });
     html! {
         <ContextProvider<crate::state::StateHandle> context={state}>
-            { props.children.clone() }
+            <ContextProvider<Namespace> context={Namespace(props.namespace.clone())}>
+                { props.children.clone() }
+            </ContextProvider<Namespace>>
         </ContextProvider<crate::state::StateHandle>>
     }
 }

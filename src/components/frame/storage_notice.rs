@@ -12,9 +12,28 @@ pub fn StorageNoticeBanner() -> Html {
     let Some(notice) = state.notice.clone() else {
         return Html::default();
     };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notice(None)))
+    };
     let body = match notice {
         StorageNotice::Blocked => html! { <p>{ strings::NOTICE_BLOCKED }</p> },
         StorageNotice::Full => html! { <p>{ strings::NOTICE_FULL }</p> },
+        StorageNotice::TooLarge(error) => html! {
+            <>
+                <p>{ strings::NOTICE_TOO_LARGE }</p>
+                <p class="meta">{ format!("{} {}", strings::NOTICE_REASON, strings::save_problem(&error)) }</p>
+            </>
+        },
+        StorageNotice::Refused(error) => html! {
+            <>
+                <p>{ format!("{} {}", strings::NOTICE_REFUSED, strings::refused_change(&error)) }</p>
+                <p>{ strings::NOTICE_REFUSED_WHAT_TO_DO }</p>
+                <p class="notice-actions">
+                    <button type="button" class="secondary" onclick={dismiss}>{ strings::NOTICE_DISMISS }</button>
+                </p>
+            </>
+        },
         StorageNotice::Kept { reason, raw } => {
             let on_download = Callback::from(move |_| {
                 download("ospo-guide-kept-data.json", "application/json", &raw);
@@ -26,7 +45,7 @@ pub fn StorageNoticeBanner() -> Html {
             html! {
                 <>
                     <p>{ strings::NOTICE_KEPT }</p>
-                    <p class="meta">{ format!("{} {reason}", strings::NOTICE_REASON) }</p>
+                    <p class="meta">{ format!("{} {}", strings::NOTICE_REASON, strings::decode_problem(&reason)) }</p>
                     <p class="notice-actions">
                         <button type="button" onclick={on_download}>{ strings::NOTICE_DOWNLOAD }</button>
                         <button type="button" class="secondary" onclick={on_fresh}>{ strings::NOTICE_START_FRESH }</button>

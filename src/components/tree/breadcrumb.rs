@@ -9,8 +9,10 @@ use crate::strings;
 pub struct TreeBreadcrumbProps {
     pub tree: &'static ValidTree,
     pub answers: Vec<Answer>,
-    /// Reopen this question (its id), dropping the answers after it.
-    pub on_revisit: Callback<String>,
+    /// Reopen this question (its id), dropping the answers after it; `None` shows the answers
+    /// read-only (someone else's shared walk).
+    #[prop_or_default]
+    pub on_revisit: Option<Callback<String>>,
 }
 
 #[component]
@@ -31,10 +33,12 @@ pub fn TreeBreadcrumb(props: &TreeBreadcrumbProps) -> Html {
                         <li>
                             <span class="crumb-question">{ question.text.clone() }</span>
                             { " " }<strong>{ option.label.clone() }</strong>{ " " }
-                            <button type="button" class="link-button" onclick={move |_| on_revisit.emit(id.clone())}
-                                aria-label={format!("{}: {}", strings::TREE_CHANGE_ANSWER, question.text)}>
-                                { strings::TREE_CHANGE_ANSWER }
-                            </button>
+                            if let Some(on_revisit) = on_revisit {
+                                <button type="button" class="link-button" onclick={move |_| on_revisit.emit(id.clone())}
+                                    aria-label={format!("{}: {}", strings::TREE_CHANGE_ANSWER, question.text)}>
+                                    { strings::TREE_CHANGE_ANSWER }
+                                </button>
+                            }
                         </li>
                     })
                 }) }

@@ -8,3 +8,4 @@ pub mod question;
 pub mod result;
 pub mod runner;
 pub mod score_chart;
+pub mod shared;

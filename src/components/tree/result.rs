@@ -19,7 +19,9 @@ use crate::strings;
 pub struct TreeResultProps {
     pub tree: &'static ValidTree,
     pub answers: Vec<Answer>,
-    pub on_restart: Callback<()>,
+    /// Starting again; `None` for someone else's shared result, which is shown read-only.
+    #[prop_or_default]
+    pub on_restart: Option<Callback<()>>,
 }
 
 #[component]
@@ -136,7 +138,9 @@ pub fn TreeResult(props: &TreeResultProps) -> Html {
                 <button type="button" onclick={Callback::from(|_| print_page())}>{ strings::RESULT_PRINT }</button>
                 <button type="button" onclick={on_markdown}>{ strings::RESULT_COPY_MARKDOWN }</button>
                 <button type="button" onclick={on_json}>{ strings::RESULT_DOWNLOAD_JSON }</button>
-                <button type="button" class="secondary" onclick={move |_| on_restart.emit(())}>{ strings::TREE_RESTART }</button>
+                if let Some(on_restart) = on_restart {
+                    <button type="button" class="secondary" onclick={move |_| on_restart.emit(())}>{ strings::TREE_RESTART }</button>
+                }
             </div>
             <div class="share">
                 <label for={format!("share-{}", tree.id())}>{ strings::RESULT_SHARE_LABEL }</label>

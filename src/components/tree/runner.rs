@@ -1,8 +1,12 @@
 //! Runs a decision tree: one question at a time, back, restart, a breadcrumb of answers, the
-//! result, and opening a share link (`#a=…`) from the address.
+//! result, and a share link (`#a=…`) opened from the address.
+//!
+//! A share link is a colleague's walk, not the reader's: it is shown read-only, after the
+//! reader's own data has loaded, with a choice to adopt it. Until the reader adopts it, it
+//! changes neither their answers in progress nor their results history.
 
-use guide_core::share;
-use guide_core::tree::{Answer, Step};
+use guide_core::share::{self, ShareError};
+use guide_core::tree::{Answer, Step, ValidTree};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,6 +14,7 @@ use crate::components::tree::breadcrumb::TreeBreadcrumb;
 use crate::components::tree::history::ResultHistory;
 use crate::components::tree::question::TreeQuestion;
 use crate::components::tree::result::TreeResult;
+use crate::components::tree::shared::SharedWalk;
 use crate::content::compiled::tree;
 use crate::hooks::tree_walk::use_tree_walk;
 use crate::strings;
@@ -25,50 +30,85 @@ pub struct TreeRunnerProps {
 #[component]
 pub fn TreeRunner(props: &TreeRunnerProps) -> Html {
     match tree(&props.id) {
-        Some(tree) => html! { <Walk tree={tree} open_share_link={props.open_share_link} /> },
+        Some(tree) => html! { <TreeSession tree={tree} open_share_link={props.open_share_link} /> },
         None => html! { <p>{ strings::TREE_UNAVAILABLE }</p> },
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct WalkProps {
-    tree: &'static guide_core::tree::ValidTree,
+struct TreeSessionProps {
+    tree: &'static ValidTree,
     open_share_link: bool,
 }
 
+/// A share link read from the address.
+#[derive(Clone, PartialEq)]
+enum SharedLink {
+    /// A walk that differs from the reader's own, shown read-only until adopted or dismissed.
+    Walk(Vec<Answer>),
+    Broken(ShareError),
+}
+
 #[component]
-fn Walk(props: &WalkProps) -> Html {
+fn TreeSession(props: &TreeSessionProps) -> Html {
     let tree = props.tree;
     let walk = use_tree_walk(tree);
-    let share_problem = use_state_eq(|| None::<String>);
+    let shared = use_state_eq(|| None::<SharedLink>);
     // Answers dropped by "back" or "change", so the question shows its earlier choice again.
     let undone = use_state_eq(Vec::<Answer>::new);
+    let hash = use_location()
+        .map(|l| l.hash().to_string())
+        .unwrap_or_default();
     {
-        // Once, after mount: a share link in the address replaces the answers.
-        let set = walk.set.clone();
-        let current = walk.answers.clone();
-        let share_problem = share_problem.clone();
-        let hash = use_location()
-            .map(|l| l.hash().to_string())
-            .unwrap_or_default();
-        let enabled = props.open_share_link;
-        use_effect_with((), move |_| {
-            if let Some(code) = hash.strip_prefix("#a=").filter(|_| enabled) {
-                match share::decode(tree, code) {
-                    Ok(answers) if answers != current => set.emit(answers),
-                    Ok(_) => {}
-                    Err(error) => share_problem.set(Some(error.to_string())),
-                }
+        // Once the reader's own data has loaded: a share link that differs from their walk is
+        // shown beside it, read-only.
+        let shared = shared.clone();
+        let own = walk.answers.clone();
+        let enabled = props.open_share_link && walk.loaded;
+        use_effect_with((hash, enabled), move |(hash, enabled)| {
+            if let Some(code) = hash.strip_prefix("#a=").filter(|_| *enabled) {
+                shared.set(match share::decode(tree, code) {
+                    Ok(answers) if answers == own => None,
+                    Ok(answers) => Some(SharedLink::Walk(answers)),
+                    Err(error) => Some(SharedLink::Broken(error)),
+                });
             }
         });
+    }
+    let navigator = use_navigator();
+    // Leaving the shared view takes the link out of the address, so a reload shows the reader's
+    // own walk.
+    let close_shared = {
+        let shared = shared.clone();
+        Callback::from(move |()| {
+            shared.set(None);
+            if let Some(navigator) = &navigator {
+                navigator.replace(&crate::route::Route::from(tree_path(tree)));
+            }
+        })
+    };
+    if let Some(SharedLink::Walk(answers)) = (*shared).clone() {
+        let adopt = {
+            let set = walk.set.clone();
+            let close_shared = close_shared.clone();
+            let answers = answers.clone();
+            Callback::from(move |()| {
+                set.emit(answers.clone());
+                close_shared.emit(());
+            })
+        };
+        return html! {
+            <SharedWalk {tree} {answers} own_in_progress={!walk.answers.is_empty()}
+                on_adopt={adopt} on_dismiss={close_shared} />
+        };
     }
     let step = tree.current(&walk.answers);
     let on_restart = {
         let set = walk.set.clone();
-        let share_problem = share_problem.clone();
+        let shared = shared.clone();
         let undone = undone.clone();
         Callback::from(move |()| {
-            share_problem.set(None);
+            shared.set(None);
             undone.set(Vec::new());
             set.emit(tree.restart());
         })
@@ -123,7 +163,7 @@ fn Walk(props: &WalkProps) -> Html {
             }
         }
         Ok(Step::Done { .. }) => html! {
-            <TreeResult tree={tree} answers={walk.answers.clone()} on_restart={on_restart.clone()} />
+            <TreeResult tree={tree} answers={walk.answers.clone()} on_restart={Some(on_restart.clone())} />
         },
         Err(_) => html! {
             <button type="button" onclick={on_restart.reform(|_| ())}>{ strings::TREE_RESTART }</button>
@@ -131,17 +171,22 @@ fn Walk(props: &WalkProps) -> Html {
     };
     html! {
         <div class="tree-runner">
-            if let Some(problem) = (*share_problem).clone() {
+            if let Some(SharedLink::Broken(error)) = (*shared).clone() {
                 <p class="share-problem" role="alert" data-testid="share-error">
-                    { strings::TREE_SHARE_ERROR }{ problem }{ strings::TREE_SHARE_ERROR_AFTER }
+                    { strings::TREE_SHARE_ERROR }{ strings::share_problem(&error) }{ strings::TREE_SHARE_ERROR_AFTER }
                 </p>
             }
             { body }
-            <TreeBreadcrumb tree={tree} answers={walk.answers.clone()} {on_revisit} />
+            <TreeBreadcrumb tree={tree} answers={walk.answers.clone()} on_revisit={Some(on_revisit)} />
             if !walk.answers.is_empty() {
                 <p><button type="button" class="link-button" onclick={on_restart.reform(|_| ())}>{ strings::TREE_RESTART }</button></p>
             }
             <ResultHistory tree={tree} />
         </div>
     }
+}
+
+/// The tree's own page.
+fn tree_path(tree: &ValidTree) -> guide_core::GuidePath {
+    guide_core::GuidePath::parse(&format!("/{}/", tree.id())).unwrap_or(guide_core::GuidePath::Home)
 }

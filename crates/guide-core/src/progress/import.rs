@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use thiserror::Error;
 
 use super::envelope::{decode, DecodeError};
-use super::merge::merge_import;
+use super::merge::{merge, merge_import};
 use super::model::{Progress, ResultKey};
 use super::reducer::after;
 use super::size::fits;
@@ -38,6 +38,11 @@ pub enum ImportError {
     /// Merged with the data there is, the result would exceed a cap or 1 MiB; replace still works.
     #[error("together with the data already here, this file would be too much to keep")]
     MergeTooLarge,
+    /// With what changed while the preview was open, the result would exceed a cap or 1 MiB.
+    #[error(
+        "together with the changes made since the preview, this file would be too much to keep"
+    )]
+    ReplaceTooLarge,
 }
 
 impl From<DecodeError> for ImportError {
@@ -115,6 +120,9 @@ impl Changes {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
     current: Progress,
+    /// When the preview was made: a replace forgets what was there up to this moment, not what
+    /// changed while the reader looked at the preview.
+    at: u64,
     imported: Progress,
     merged: Progress,
     /// The content version the file was exported with.
@@ -135,8 +143,12 @@ impl ImportPreview {
 }
 
 /// Checks a file and tells what merging or replacing would change. `current` is the reader's
-/// data now.
-pub fn preview_import(bytes: &[u8], current: &Progress) -> Result<ImportPreview, ImportError> {
+/// data now, `at` the time now.
+pub fn preview_import(
+    bytes: &[u8],
+    current: &Progress,
+    at: u64,
+) -> Result<ImportPreview, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { size: bytes.len() });
     }
@@ -150,6 +162,7 @@ pub fn preview_import(bytes: &[u8], current: &Progress) -> Result<ImportPreview,
         merge: Changes::between(current, &merged),
         replace: Changes::between(current, &decoded.progress),
         current: current.clone(),
+        at,
         imported: decoded.progress,
         merged,
         content: decoded.content,
@@ -157,25 +170,31 @@ pub fn preview_import(bytes: &[u8], current: &Progress) -> Result<ImportPreview,
     })
 }
 
-/// The reader's data after the import, in the chosen mode. `at` is now.
-///
-/// The result is computed against the data as it was at preview time; if it may have changed
-/// since (another tab), merge the result with the live state with
-/// [`merge`](super::merge): a replace is marked as a reset at `at`, so it still wins.
+/// The reader's data after the import, in the chosen mode, applied to `live`: the reader's data
+/// as it is at this moment, which may have changed since the preview (another tab, the theme or
+/// the audience chosen while the preview was open). Those changes are kept in both modes; a
+/// replace forgets what was there when the preview was made, and takes the file's data instead.
 pub fn apply_import(
     preview: ImportPreview,
     mode: ImportMode,
-    at: u64,
+    live: &Progress,
 ) -> Result<Progress, ImportError> {
-    match mode {
-        ImportMode::Merge if preview.merge.fits => Ok(preview.merged),
-        ImportMode::Merge => Err(ImportError::MergeTooLarge),
+    let result = match mode {
+        ImportMode::Merge => merge_import(live, &preview.imported),
         ImportMode::Replace => {
             let mut replaced = preview.imported;
-            // Later than anything in the data it replaces, so the replace wins every merge with a
-            // copy of that data (another tab's).
-            replaced.reset_at = after(preview.current.latest_time(), at);
-            Ok(replaced)
+            // Later than anything the reader saw in the preview, so the replace wins every merge
+            // with a copy of that data (another tab's), and earlier than anything changed since.
+            replaced.reset_at = after(preview.current.latest_time(), preview.at);
+            merge(live, &replaced)
         }
+    };
+    if validate(&result).is_ok() && fits(&result) {
+        Ok(result)
+    } else {
+        Err(match mode {
+            ImportMode::Merge => ImportError::MergeTooLarge,
+            ImportMode::Replace => ImportError::ReplaceTooLarge,
+        })
     }
 }

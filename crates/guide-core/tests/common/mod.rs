@@ -31,7 +31,8 @@ pub fn real_index() -> &'static SearchIndex {
     INDEX.get_or_init(|| SearchIndex::build(real_book()))
 }
 
-/// 10,000 cases, or `PROPTEST_CASES` when it is set. `ProptestConfig::default()` reads the
+/// 1,000 cases, or `PROPTEST_CASES` when it is set (`PROPTEST_CASES=10000 cargo test` for a long
+/// run). `ProptestConfig::default()` reads the
 /// variable and `with_cases` would override it, so the count is only set when it is absent.
 pub fn config() -> ProptestConfig {
     let base = ProptestConfig {
@@ -42,14 +43,14 @@ pub fn config() -> ProptestConfig {
         base
     } else {
         ProptestConfig {
-            cases: 10_000,
+            cases: 1_000,
             ..base
         }
     }
 }
 
 /// A fraction of the usual count, for the cases that parse a whole real file (several
-/// milliseconds each in a debug build): `10,000 / divisor`, or `PROPTEST_CASES / divisor`. The
+/// milliseconds each in a debug build): `1,000 / divisor`, or `PROPTEST_CASES / divisor`. The
 /// same decoders run the full count on small inputs above.
 pub fn config_fraction(divisor: u32) -> ProptestConfig {
     let base = config();

@@ -1,0 +1,72 @@
+//! Where a tree walk meets the reader's data: the events that record a walk, and the walk that
+//! stored answers replay to. The view calls these and dispatches what they return.
+
+use crate::progress::{self, Event, ResultRecord};
+use crate::tree::{Answer, ValidTree};
+
+/// The stored answers of `tree` as the engine reads them: the longest prefix that is still a
+/// walk through the tree as it is now (a question removed or moved ends the prefix there).
+pub fn resume(tree: &ValidTree, stored: &[progress::Answer]) -> Vec<Answer> {
+    let answers: Vec<Answer> = stored
+        .iter()
+        .map(|a| Answer {
+            question: a.question.clone(),
+            option: a.option.clone(),
+            question_hash: a.question_hash,
+        })
+        .collect();
+    tree.valid_prefix(&answers)
+}
+
+/// The events that record `answers` as the walk of `tree` at time `at`: the answers in progress,
+/// and, when the walk has ended, its result in the history. Answers that were already stored
+/// unchanged (the same question and option at the same place) keep the time they were given.
+pub fn walk_events(
+    tree: &ValidTree,
+    stored: &[progress::Answer],
+    answers: &[Answer],
+    at: u64,
+) -> Vec<Event> {
+    let mut unchanged = true;
+    let recorded: Vec<progress::Answer> = answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let earlier = stored.get(i).filter(|s| {
+                s.question == a.question
+                    && s.option == a.option
+                    && s.question_hash == a.question_hash
+            });
+            unchanged &= earlier.is_some();
+            progress::Answer {
+                question: a.question.clone(),
+                option: a.option.clone(),
+                question_hash: a.question_hash,
+                at: earlier.filter(|_| unchanged).map_or(at, |s| s.at),
+            }
+        })
+        .collect();
+    let mut events = Vec::with_capacity(2);
+    if let Some(outcome) = tree.outcome(answers) {
+        events.push(Event::ResultRecorded {
+            record: ResultRecord {
+                tree: tree.id().to_string(),
+                result: outcome.result.clone(),
+                answers: recorded.clone(),
+                scores: outcome
+                    .scores
+                    .iter()
+                    .map(|s| (s.dimension.clone(), i64::from(s.score)))
+                    .collect(),
+                total: i64::from(outcome.total),
+                at,
+            },
+        });
+    }
+    events.push(Event::TreeAnswered {
+        tree: tree.id().to_string(),
+        answers: recorded,
+        at,
+    });
+    events
+}
