@@ -3,6 +3,7 @@
 //! `App` runs in the browser with the real history; `ServerApp` renders the same frame for a given
 //! path natively, for prerendering and render tests.
 
+use guide_core::Page;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
@@ -30,12 +31,8 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Contents => html! { <ContentsPage /> },
         Route::Chapter { slug } => html! { <ChapterPage slug={slug} /> },
-        Route::Readiness => {
-            html! { <TreePage id="readiness" chapter="/book/assessing-readiness/" /> }
-        }
-        Route::Structure => {
-            html! { <TreePage id="structure" chapter="/book/structure-choices/" /> }
-        }
+        Route::Readiness => html! { <TreePage page={Page::Readiness} /> },
+        Route::Structure => html! { <TreePage page={Page::Structure} /> },
         Route::Search => html! { <SearchPage /> },
         Route::Progress => html! { <ProgressPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

@@ -4,7 +4,7 @@
 //! host's address and history are never touched), keeps its data under its own namespace, and
 //! registers no service worker and no document-wide listener.
 
-use guide_core::GuidePath;
+use guide_core::{GuidePath, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -30,7 +30,7 @@ pub struct WidgetAppProps {
 pub fn WidgetApp(props: &WidgetAppProps) -> Html {
     let start = GuidePath::from_widget_view(&props.view);
     let history = use_memo(props.view.clone(), |view| {
-        let page = GuidePath::from_widget_view(view).unwrap_or(GuidePath::Home);
+        let page = GuidePath::from_widget_view(view).unwrap_or(GuidePath::Page(Page::Home));
         memory_history_at(&page.to_path(), None)
     });
     let mode = Mode::Widget {

@@ -1,6 +1,7 @@
-//! The routes of the guide (the contract other issues and tests rely on).
+//! The routes of the guide, one per page of `guide_core::Page` plus chapters and the not-found
+//! page. The `#[at]` paths must match `Page::path` (a test checks it).
 
-use guide_core::GuidePath;
+use guide_core::{GuidePath, Page};
 use yew_router::Routable;
 
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
@@ -27,13 +28,32 @@ pub enum Route {
 impl From<GuidePath> for Route {
     fn from(path: GuidePath) -> Self {
         match path {
-            GuidePath::Home => Route::Home,
-            GuidePath::Contents => Route::Contents,
+            GuidePath::Page(page) => match page {
+                Page::Home => Route::Home,
+                Page::Contents => Route::Contents,
+                Page::Readiness => Route::Readiness,
+                Page::Structure => Route::Structure,
+                Page::Search => Route::Search,
+                Page::Progress => Route::Progress,
+            },
             GuidePath::Chapter(slug) => Route::Chapter { slug },
-            GuidePath::Readiness => Route::Readiness,
-            GuidePath::Structure => Route::Structure,
-            GuidePath::Search => Route::Search,
-            GuidePath::Progress => Route::Progress,
         }
+    }
+}
+
+impl Route {
+    /// The place in the guide this route shows (`None` for the not-found page).
+    pub fn guide_path(&self) -> Option<GuidePath> {
+        let page = match self {
+            Route::Home => Page::Home,
+            Route::Contents => Page::Contents,
+            Route::Chapter { slug } => return Some(GuidePath::Chapter(slug.clone())),
+            Route::Readiness => Page::Readiness,
+            Route::Structure => Page::Structure,
+            Route::Search => Page::Search,
+            Route::Progress => Page::Progress,
+            Route::NotFound => return None,
+        };
+        Some(GuidePath::Page(page))
     }
 }

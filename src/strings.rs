@@ -42,6 +42,7 @@ pub const NOT_FOUND_CONTENTS: &str = "See all chapters";
 pub const NOT_FOUND_HOME: &str = "Go to the home page";
 
 pub const HOME_LEAD: &str = "A free, open guide to Open Source Program Offices (OSPOs) for executives, OSPO leaders, developers, researchers and legal teams. Read the book, check whether your organization is ready for an OSPO, and find the structure that fits it.";
+pub const HOME_SUBTITLE: &str = "Open Source Program Offices";
 pub const HOME_WAYS_IN: &str = "Ways in";
 pub const HOME_READ_TITLE: &str = "Read the book";
 pub const HOME_READ_TEXT: &str = "Chapters on what an OSPO does, why and when you need one, how to set it up, run it and grow it.";

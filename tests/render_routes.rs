@@ -92,3 +92,21 @@ async fn navigation_marks_the_current_section() {
         "{html}"
     );
 }
+
+/// The router's paths are the core's: every page is routed where `Page::path` says, and shows
+/// its own heading (no page falls through to "not found").
+#[tokio::test]
+async fn every_page_of_the_table_has_its_route() {
+    use guide_core::{GuidePath, Page};
+    use ospo_guide::Route;
+    use yew_router::Routable;
+    for page in Page::ALL {
+        let route = Route::from(GuidePath::Page(page));
+        assert_eq!(route.to_path(), page.path(), "{page:?}");
+        assert_eq!(Route::recognize(page.path()), Some(route.clone()), "{page:?}");
+        assert_eq!(route.guide_path(), Some(GuidePath::Page(page)));
+        let html = render(page.path(), None).await;
+        let heading = main_heading(&html).unwrap_or_default();
+        assert!(!heading.contains("Page not found"), "{page:?}");
+    }
+}

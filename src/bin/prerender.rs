@@ -56,14 +56,7 @@ mod prerender {
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
-        let mut routes: Vec<GuidePath> = vec![
-            GuidePath::Home,
-            GuidePath::Contents,
-            GuidePath::Readiness,
-            GuidePath::Structure,
-            GuidePath::Search,
-            GuidePath::Progress,
-        ];
+        let mut routes: Vec<GuidePath> = GuidePath::pages().collect();
         routes.extend(
             book()
                 .chapters
@@ -88,7 +81,7 @@ mod prerender {
         let body = runtime.block_on(render("/404/", basename.as_deref()));
         let head = Head {
             canonical: None,
-            ..Head::new(&meta_for("/404/"), &site_url, "/404/", &GuidePath::Home)
+            ..Head::new(&meta_for("/404/"), &site_url, "/404/", &GuidePath::Page(guide_core::Page::Home))
         };
         write(&dist, "404.html", &fill(&template, &body, &head))?;
         // The iframe alternative (`embed/?view=…`) renders in the browser from its query.
@@ -127,7 +120,7 @@ mod prerender {
         };
         Head {
             canonical: None,
-            ..Head::new(&meta, site_url, "/", &GuidePath::Home)
+            ..Head::new(&meta, site_url, "/", &GuidePath::Page(guide_core::Page::Home))
         }
     }
 
@@ -214,7 +207,10 @@ mod prerender {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        for route in routes.iter().filter(|r| **r != GuidePath::Progress) {
+        for route in routes
+            .iter()
+            .filter(|r| !matches!(r, GuidePath::Page(page) if !page.indexed()))
+        {
             xml.push_str(&format!(
                 "  <url><loc>{}{}</loc></url>\n",
                 escape(site_url),

@@ -1,30 +1,16 @@
 //! The home page: what the guide is and the ways in.
 
+use guide_core::Page;
 use yew::prelude::*;
 
 use crate::components::frame::guide_link::GuideLink;
 use crate::components::reader::continue_reading::ContinueReading;
 use crate::components::reader::reading_path::ReadingPath;
+use crate::page_meta::card;
 use crate::strings;
 
-const WAYS_IN: [(&str, &str, &str); 4] = [
-    ("/book/", strings::HOME_READ_TITLE, strings::HOME_READ_TEXT),
-    (
-        "/readiness/",
-        strings::HOME_READINESS_TITLE,
-        strings::HOME_READINESS_TEXT,
-    ),
-    (
-        "/structure/",
-        strings::HOME_STRUCTURE_TITLE,
-        strings::HOME_STRUCTURE_TEXT,
-    ),
-    (
-        "/search/",
-        strings::HOME_SEARCH_TITLE,
-        strings::HOME_SEARCH_TEXT,
-    ),
-];
+/// The pages offered as ways in, in this order.
+const WAYS_IN: [Page; 4] = [Page::Contents, Page::Readiness, Page::Structure, Page::Search];
 
 #[component]
 pub fn HomePage() -> Html {
@@ -36,11 +22,14 @@ pub fn HomePage() -> Html {
             <section aria-labelledby="ways-in">
                 <h2 id="ways-in">{ strings::HOME_WAYS_IN }</h2>
                 <ul class="cards">
-                    { for WAYS_IN.iter().map(|(path, title, text)| html! {
-                        <li class="card">
-                            <h3><GuideLink path={*path}>{ *title }</GuideLink></h3>
-                            <p>{ *text }</p>
-                        </li>
+                    { for WAYS_IN.iter().map(|page| {
+                        let (title, text) = card(*page);
+                        html! {
+                            <li class="card">
+                                <h3><GuideLink path={page.path()}>{ title }</GuideLink></h3>
+                                <p>{ text }</p>
+                            </li>
+                        }
                     }) }
                 </ul>
             </section>

@@ -1,5 +1,7 @@
-//! The page of a decision tree (`/readiness/`, `/structure/`).
+//! The page of a decision tree (`/readiness/`, `/structure/`): its title and intro, the walk, and a
+//! link to the chapter that explains how it decides.
 
+use guide_core::Page;
 use yew::prelude::*;
 
 use crate::components::tree::question::learn_more;
@@ -9,22 +11,22 @@ use crate::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct TreePageProps {
-    pub id: AttrValue,
-    /// The chapter behind the tree.
-    pub chapter: AttrValue,
+    /// A page that runs a tree (see `Page::tree`).
+    pub page: Page,
 }
 
 #[component]
 pub fn TreePage(props: &TreePageProps) -> Html {
-    let Some(found) = tree(&props.id) else {
+    let Some(found) = props.page.tree().and_then(tree) else {
         return html! { <article class="page"><h1>{ strings::TREE_UNAVAILABLE }</h1></article> };
     };
+    let spec = found.spec();
     html! {
         <article class="page tree-page">
-            <h1>{ found.spec().title.clone() }</h1>
-            <p class="lead">{ found.spec().intro.clone() }</p>
-            <p class="meta">{ strings::TREE_PRIVACY }{ " " }{ learn_more(&props.chapter) }</p>
-            <TreeRunner id={props.id.clone()} open_share_link={true} />
+            <h1>{ spec.title.clone() }</h1>
+            <p class="lead">{ spec.intro.clone() }</p>
+            <p class="meta">{ strings::TREE_PRIVACY }{ " " }{ learn_more(&spec.chapter) }</p>
+            <TreeRunner id={spec.id.clone()} open_share_link={true} />
         </article>
     }
 }

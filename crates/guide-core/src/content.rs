@@ -10,16 +10,19 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::book::{
-    chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, GuidePath, ReadingPath,
+    chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, ReadingPath,
 };
 use crate::doc::{Block, Inline, LinkTarget};
 use crate::id::is_valid_id;
 use crate::markdown::parse_markdown;
+use crate::pages::GuidePath;
 
 /// The fewest words a chapter may have.
 pub const MIN_CHAPTER_WORDS: usize = 1_200;
-/// The decision trees a chapter may embed or link to.
-pub const KNOWN_TREES: [&str; 2] = ["readiness", "structure"];
+/// The decision trees a chapter may embed or link to: those that have a page.
+pub fn known_trees() -> impl Iterator<Item = &'static str> {
+    crate::Page::ALL.into_iter().filter_map(crate::Page::tree)
+}
 
 /// One authored file: its path (for messages) and its text.
 #[derive(Debug, Clone)]
@@ -442,7 +445,7 @@ fn collect_targets(block: &Block, out: &mut BTreeSet<Target>) {
 
 fn resolve(target: &Target, book: &Book) -> Option<String> {
     match target {
-        Target::Tree(id) => (!KNOWN_TREES.contains(&id.as_str()))
+        Target::Tree(id) => (!known_trees().any(|known| known == id))
             .then(|| format!("unknown tree {id:?} in a `{{{{tree}}}}` directive")),
         Target::Link { path, fragment } => {
             let shown = match fragment {
@@ -474,7 +477,7 @@ fn resolve(target: &Target, book: &Book) -> Option<String> {
 
 /// Reads every decision tree under `root/trees/*.toml`, validates it and checks its links into
 /// `book`. Each problem names its file and, where it can be found, its line. A tree's id must
-/// match its file name, and every tree that chapters may embed ([`KNOWN_TREES`]) must exist.
+/// match its file name, and every tree that has a page ([`known_trees`]) must exist.
 pub fn load_trees_dir(
     root: &Path,
     book: &Book,
@@ -520,7 +523,7 @@ pub fn load_trees_dir(
         }
     }
     if errors.is_empty() {
-        for id in KNOWN_TREES {
+        for id in known_trees() {
             if !trees.iter().any(|t| t.id == id) {
                 errors.push(error(
                     &dir.display().to_string(),

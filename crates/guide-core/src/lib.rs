@@ -8,6 +8,7 @@ pub mod book;
 pub mod doc;
 pub mod hash;
 pub mod id;
+pub mod pages;
 pub mod progress;
 pub mod report;
 pub mod search;
@@ -20,7 +21,6 @@ pub mod content;
 #[cfg(feature = "authoring")]
 pub mod markdown;
 
-pub use book::{
-    Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterMeta, ChapterOutline, GuidePath,
-};
+pub use book::{Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterMeta, ChapterOutline};
+pub use pages::{GuidePath, Page};
 pub use doc::{Block, Document, Inline, LinkTarget};

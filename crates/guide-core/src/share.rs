@@ -217,6 +217,7 @@ mod tests {
             id: "tiny".into(),
             title: "Tiny".into(),
             intro: "Intro.".into(),
+            chapter: "/book/x/".into(),
             start: "q1".into(),
             dimensions: vec![],
             questions: vec![

@@ -15,7 +15,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use guide_core::book::{Audience, Book, Chapter, ChapterMeta, GuidePath};
+use guide_core::book::{Audience, Book, Chapter, ChapterMeta};
+use guide_core::GuidePath;
 use guide_core::content::{load_book_dir, load_trees_dir, parse_paths};
 use guide_core::markdown::parse_markdown;
 use guide_core::progress::{
@@ -65,6 +66,7 @@ fn tree_source() -> &'static str {
 const MINI_TREE: &str = r#"id = "mini"
 title = "Mini"
 intro = "A small tree."
+chapter = "/book/structure-choices/"
 start = "q1"
 dimensions = [{ id = "d1", label = "One" }, { id = "d2", label = "Two" }]
 

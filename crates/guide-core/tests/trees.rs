@@ -118,6 +118,7 @@ const HEAD: &str = r#"
 id = "fixture"
 title = "Fixture"
 intro = "A small tree for tests."
+chapter = "/book/structure-choices/"
 start = "q1"
 dimensions = [{ id = "d", label = "D" }, { id = "e", label = "E" }]
 "#;

@@ -1,32 +1,20 @@
 //! The site header: the guide's name and the main navigation.
 
+use guide_core::{GuidePath, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::frame::guide_link::GuideLink;
 use crate::components::reader::theme_switch::ThemeSwitch;
+use crate::page_meta::nav_label;
 use crate::route::Route;
 use crate::strings;
 
-const NAV_ITEMS: [(&str, &str); 6] = [
-    ("/", strings::NAV_HOME),
-    ("/book/", strings::NAV_BOOK),
-    ("/readiness/", strings::NAV_READINESS),
-    ("/structure/", strings::NAV_STRUCTURE),
-    ("/search/", strings::NAV_SEARCH),
-    ("/progress/", strings::NAV_PROGRESS),
-];
-
-/// Which navigation entry a route belongs to.
-fn section_of(route: &Route) -> &'static str {
-    match route {
-        Route::Home => "/",
-        Route::Contents | Route::Chapter { .. } => "/book/",
-        Route::Readiness => "/readiness/",
-        Route::Structure => "/structure/",
-        Route::Search => "/search/",
-        Route::Progress => "/progress/",
-        Route::NotFound => "",
+/// Which navigation entry a route belongs to: a chapter belongs to the book.
+fn section_of(route: &Route) -> Option<Page> {
+    match route.guide_path()? {
+        GuidePath::Page(page) => Some(page),
+        GuidePath::Chapter(_) => Some(Page::Contents),
     }
 }
 
@@ -59,8 +47,8 @@ pub fn Header() -> Html {
             </button>
             <nav aria-label={strings::NAV_LABEL} id="main-nav" class={classes!("main-nav", (!*open).then_some("folded"))}>
                 <ul class="nav-list">
-                    { for NAV_ITEMS.iter().map(|(path, label)| html! {
-                        <li><GuideLink path={*path} current={*path == current}>{ *label }</GuideLink></li>
+                    { for Page::ALL.iter().map(|page| html! {
+                        <li><GuideLink path={page.path()} current={Some(*page) == current}>{ nav_label(*page) }</GuideLink></li>
                     }) }
                 </ul>
             </nav>

@@ -7,6 +7,7 @@
 
 use guide_core::share::{self, ShareError};
 use guide_core::tree::{Answer, Step, ValidTree};
+use guide_core::{GuidePath, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -17,6 +18,7 @@ use crate::components::tree::result::TreeResult;
 use crate::components::tree::shared::SharedWalk;
 use crate::content::compiled::tree;
 use crate::hooks::tree_walk::use_tree_walk;
+use crate::route::Route;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]
@@ -82,8 +84,8 @@ fn TreeSession(props: &TreeSessionProps) -> Html {
         let shared = shared.clone();
         Callback::from(move |()| {
             shared.set(None);
-            if let Some(navigator) = &navigator {
-                navigator.replace(&crate::route::Route::from(tree_path(tree)));
+            if let (Some(navigator), Some(page)) = (&navigator, Page::of_tree(tree.id())) {
+                navigator.replace(&Route::from(GuidePath::Page(page)));
             }
         })
     };
@@ -184,9 +186,4 @@ fn TreeSession(props: &TreeSessionProps) -> Html {
             <ResultHistory tree={tree} />
         </div>
     }
-}
-
-/// The tree's own page.
-fn tree_path(tree: &ValidTree) -> guide_core::GuidePath {
-    guide_core::GuidePath::parse(&format!("/{}/", tree.id())).unwrap_or(guide_core::GuidePath::Home)
 }

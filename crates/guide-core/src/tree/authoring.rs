@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use super::{validate, Location, TreeError, TreeSpec, ValidTree};
-use crate::book::{Book, ChapterInfo, GuidePath};
+use crate::book::{Book, ChapterInfo};
+use crate::pages::GuidePath;
 
 /// A problem in a tree's source file, with the line it is on (0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +89,7 @@ pub fn parse_tree_source(text: &str, book: &Book) -> Result<ValidTree, Vec<Sourc
 }
 
 fn check_links(spec: &TreeSpec, book: &Book) -> Vec<(String, String, LinkProblem)> {
-    let mut links: Vec<(&str, &str)> = Vec::new();
+    let mut links: Vec<(&str, &str)> = vec![(&spec.id, &spec.chapter)];
     for q in &spec.questions {
         links.push((&q.id, &q.learn_more));
     }

@@ -12,6 +12,8 @@ pub struct TreeSpec {
     pub id: String,
     pub title: String,
     pub intro: String,
+    /// The chapter that explains how the tree decides, such as `/book/assessing-readiness/`.
+    pub chapter: String,
     /// The id of the first question.
     pub start: String,
     #[serde(default)]

@@ -209,7 +209,11 @@ impl<'a> Checker<'a> {
                 question: None,
             });
         }
-        for (field, value) in [("title", &spec.title), ("intro", &spec.intro)] {
+        for (field, value) in [
+            ("title", &spec.title),
+            ("intro", &spec.intro),
+            ("chapter", &spec.chapter),
+        ] {
             if value.trim().is_empty() {
                 self.push(TreeError::EmptyField {
                     node: spec.id.clone(),
