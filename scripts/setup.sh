@@ -9,6 +9,16 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== setup: %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# rust-toolchain.toml pins the machine's own Rust. Where rustup knows that release only as
+# "stable", name it as pinned too (no download: it is the same toolchain).
+pinned=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+host=$(rustc +stable -vV | sed -n 's/^host: //p')
+toolchains="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+if [ ! -e "$toolchains/$pinned-$host" ] && rustc +stable -V | grep -q "^rustc $pinned "; then
+  step "rust $pinned is the installed stable: naming it as pinned"
+  ln -s "$(rustc +stable --print sysroot)" "$toolchains/$pinned-$host"
+fi
+
 installed_components=$(rustup component list --installed 2>/dev/null || true)
 for component in rustfmt clippy; do
   if ! grep -q "^$component" <<<"$installed_components"; then
@@ -32,10 +42,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   # Not --locked: one of its locked dependencies is missing from the registry.
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
-if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
-  echo "setup: Trunk.toml pins a wasm-bindgen other than Cargo.lock's $bindgen_version" >&2
-  exit 1
-fi
+for config in Trunk.toml Trunk.dev.toml; do
+  if ! grep -q "wasm_bindgen = \"$bindgen_version\"" "$config"; then
+    echo "setup: $config pins a wasm-bindgen other than Cargo.lock's $bindgen_version" >&2
+    exit 1
+  fi
+done
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm tools"

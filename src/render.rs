@@ -30,7 +30,7 @@ pub fn render_document(doc: &Document, own_path: &str) -> Html {
                                 { " " }
                                 <GuideLink path={own_path.to_string()} fragment={format!("fnref-{}", note.label)} class="footnote-back">
                                     <span aria-hidden="true">{ "↩" }</span>
-                                    <span class="visually-hidden">{ "Back to text" }</span>
+                                    <span class="visually-hidden">{ strings::FOOTNOTE_BACK }</span>
                                 </GuideLink>
                             </li>
                         }) }
@@ -77,7 +77,7 @@ impl Context<'_> {
                 <pre class="code" tabindex="0"><code data-lang={lang.clone()}>{ text.clone() }</code></pre>
             },
             Block::Table { align, head, rows } => html! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Table">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={strings::TABLE_LABEL}>
                     <table>
                         <thead><tr>{ for head.iter().enumerate().map(|(i, cell)| html! {
                             <th scope="col" class={align_class(align.get(i))}>{ self.inlines(cell) }</th>
@@ -119,7 +119,7 @@ impl Context<'_> {
             Some(done) => html! {
                 <li class="task">
                     <span class={classes!("task-box", done.then_some("done"))} aria-hidden="true"></span>
-                    <span class="visually-hidden">{ if done { "Done: " } else { "To do: " } }</span>
+                    <span class="visually-hidden">{ if done { strings::TASK_DONE } else { strings::TASK_TO_DO } }</span>
                     <div class="task-text">{ blocks }</div>
                 </li>
             },

@@ -33,6 +33,10 @@ pub const OUTLINE_LABEL: &str = "On this page";
 pub const READING_PROGRESS: &str = "Reading progress";
 pub const ANCHOR_LABEL: &str = "Link to this section";
 pub const FOOTNOTES_LABEL: &str = "Notes";
+pub const FOOTNOTE_BACK: &str = "Back to text";
+pub const TABLE_LABEL: &str = "Table";
+pub const TASK_DONE: &str = "Done: ";
+pub const TASK_TO_DO: &str = "To do: ";
 pub const AUDIENCE_NOTE: &str = "Note for";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";
@@ -145,6 +149,23 @@ pub const SHARED_DISMISS_OWN: &str = "Back to my own answers";
 pub const SHARED_DISMISS: &str = "Answer the questions myself";
 pub const TREE_UNAVAILABLE: &str =
     "This decision tree is not available in this build of the guide.";
+
+/// The fixed words of a result's Markdown report.
+pub const REPORT_LABELS: guide_core::report::ReportLabels = guide_core::report::ReportLabels {
+    scores: "Scores",
+    dimension: "Dimension",
+    score: "Score",
+    of: "of",
+    total: "Total",
+    answers: "Your answers",
+    decisive: "decisive",
+    next_steps: "Next steps",
+    trade_offs: "Trade-offs",
+    risks: "Risks to watch",
+    what_would_change: "What would change this answer",
+    made_on: "Made with the OSPO Guide on",
+    reopen: "Reopen it:",
+};
 
 pub const CHART_CAPTION: &str = "Scores by dimension";
 pub const CHART_DIMENSION: &str = "Dimension";

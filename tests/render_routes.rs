@@ -103,7 +103,11 @@ async fn every_page_of_the_table_has_its_route() {
     for page in Page::ALL {
         let route = Route::from(GuidePath::Page(page));
         assert_eq!(route.to_path(), page.path(), "{page:?}");
-        assert_eq!(Route::recognize(page.path()), Some(route.clone()), "{page:?}");
+        assert_eq!(
+            Route::recognize(page.path()),
+            Some(route.clone()),
+            "{page:?}"
+        );
         assert_eq!(route.guide_path(), Some(GuidePath::Page(page)));
         let html = render(page.path(), None).await;
         let heading = main_heading(&html).unwrap_or_default();

@@ -1,6 +1,8 @@
 //! Prerenders every route of the built site into static HTML.
 //!
-//! Run after `trunk build`: `prerender <dist> <site-url>`. It renders the same `App` the browser
+//! Run after `trunk build`: `prerender <dist> <site-url>`. (`prerender --texts-only <dir>` writes
+//! only the chapters' text files, for the development server: see `scripts/dev.sh`.)
+//! It renders the same `App` the browser
 //! hydrates, for every route, into `<dist>/<route>/index.html` (and `404.html`), each with its own
 //! title, description, canonical link and Open Graph tags, so that pages read with scripts off,
 //! load fast and can be indexed; and it writes `sitemap.xml`, `robots.txt` and each chapter's text
@@ -9,8 +11,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     match prerender::run() {
-        Ok(count) => {
-            println!("prerendered {count} pages");
+        Ok(done) => {
+            println!("prerender: {done}");
             std::process::ExitCode::SUCCESS
         }
         Err(message) => {
@@ -36,10 +38,25 @@ mod prerender {
 
     const MOUNT: &str = "<div id=\"app\"></div>";
 
-    pub fn run() -> Result<usize, String> {
+    /// Writes each chapter's text as the file the app fetches.
+    fn write_texts(dist: &Path) -> Result<(), String> {
+        for chapter in &full_book().chapters {
+            let json = serde_json::to_string(&chapter.doc)
+                .map_err(|e| format!("cannot serialise {}: {e}", chapter.meta.slug))?;
+            write(dist, &text_path(&chapter.meta.slug), &json)?;
+        }
+        Ok(())
+    }
+
+    pub fn run() -> Result<String, String> {
         let mut args = std::env::args().skip(1);
-        let usage = "usage: prerender <dist folder> <site url, such as https://example.org/guide/>";
-        let dist = args.next().map(PathBuf::from).ok_or(usage)?;
+        let usage = "usage: prerender <dist folder> <site url, such as https://example.org/guide/>\n       prerender --texts-only <dist folder>";
+        let first = args.next().ok_or(usage)?;
+        if first == "--texts-only" {
+            let dist = args.next().map(PathBuf::from).ok_or(usage)?;
+            return write_texts(&dist).map(|()| "chapter texts written".to_owned());
+        }
+        let dist = PathBuf::from(first);
         let site_url = args.next().ok_or(usage)?;
         let site_url = format!("{}/", site_url.trim_end_matches('/'));
         let template_path = dist.join("index.html");
@@ -73,15 +90,16 @@ mod prerender {
                 &fill(&template, &body, &head),
             )?;
         }
-        for chapter in &full_book().chapters {
-            let json = serde_json::to_string(&chapter.doc)
-                .map_err(|e| format!("cannot serialise {}: {e}", chapter.meta.slug))?;
-            write(&dist, &text_path(&chapter.meta.slug), &json)?;
-        }
+        write_texts(&dist)?;
         let body = runtime.block_on(render("/404/", basename.as_deref()));
         let head = Head {
             canonical: None,
-            ..Head::new(&meta_for("/404/"), &site_url, "/404/", &GuidePath::Page(guide_core::Page::Home))
+            ..Head::new(
+                &meta_for("/404/"),
+                &site_url,
+                "/404/",
+                &GuidePath::Page(guide_core::Page::Home),
+            )
         };
         write(&dist, "404.html", &fill(&template, &body, &head))?;
         // The iframe alternative (`embed/?view=…`) renders in the browser from its query.
@@ -109,7 +127,7 @@ mod prerender {
                 url_path(&site_url)
             ),
         )?;
-        Ok(routes.len() + 2)
+        Ok(format!("{} pages prerendered", routes.len() + 2))
     }
 
     /// The head of a page that is not a route of its own (no canonical link).
@@ -120,7 +138,12 @@ mod prerender {
         };
         Head {
             canonical: None,
-            ..Head::new(&meta, site_url, "/", &GuidePath::Page(guide_core::Page::Home))
+            ..Head::new(
+                &meta,
+                site_url,
+                "/",
+                &GuidePath::Page(guide_core::Page::Home),
+            )
         }
     }
 

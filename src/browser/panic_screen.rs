@@ -23,12 +23,13 @@ pub fn watch_area(element: &web_sys::Element) {
     AREAS.with(|areas| areas.borrow_mut().push(element.clone()));
 }
 
-/// Installs the panic hook (once).
+/// Installs the panic hook (once). It goes through Yew's `set_custom_panic_hook`: a hook set
+/// with `std::panic::set_hook` alone is replaced by Yew's console hook when the first app starts.
 #[cfg(target_arch = "wasm32")]
 pub fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("OSPO Guide stopped: {info}").into());
             let data_url = stored_data_url();
             AREAS.with(|areas| {

@@ -69,6 +69,10 @@ fn register(
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
+    // The development server (scripts/dev.sh) serves no precache list: nothing to register.
+    if option_env!("OSPO_GUIDE_DEV").is_some() {
+        return;
+    }
     let window = gloo::utils::window();
     let container = window.navigator().service_worker();
     // Outside a secure context (or with service workers disabled) there is nothing to register.

@@ -10,7 +10,12 @@ use crate::page_meta::card;
 use crate::strings;
 
 /// The pages offered as ways in, in this order.
-const WAYS_IN: [Page; 4] = [Page::Contents, Page::Readiness, Page::Structure, Page::Search];
+const WAYS_IN: [Page; 4] = [
+    Page::Contents,
+    Page::Readiness,
+    Page::Structure,
+    Page::Search,
+];
 
 #[component]
 pub fn HomePage() -> Html {

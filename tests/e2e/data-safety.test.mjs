@@ -22,7 +22,7 @@ before(async () => {
   scratch = mkdtempSync(join(tmpdir(), "ospo-safety-"));
   // An intranet page with two widgets left at the default namespace.
   writeFileSync(join(scratch, "index.html"), `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet</title><link rel="icon" href="data:,">
 <script type="module" src="${site.url}embed.js"></script></head>
 <body><h1>Intranet</h1>
 <ospo-guide id="first" view="readiness"></ospo-guide>
@@ -149,7 +149,7 @@ test("a change made while an import's preview is open is kept when the import is
   await page.getByTestId("import-preview").waitFor();
   // While the preview is open: the reader switches to the dark theme, and another tab of the same
   // browser marks a chapter read.
-  await page.getByRole("radio", { name: "Dark" }).check();
+  await page.getByTestId("theme-switch").selectOption("dark");
   const tab = await context.newPage();
   await tab.goto(url("book/why-an-ospo/"));
   await waitForApp(tab);
@@ -180,7 +180,7 @@ test("a second, different corruption after 'Start fresh' keeps the first copy to
   await waitForApp(page);
   await page.getByTestId("storage-notice").waitFor();
   await page.getByRole("button", { name: "Start fresh" }).click();
-  await page.getByRole("radio", { name: "Dark" }).check();
+  await page.getByTestId("theme-switch").selectOption("dark");
   await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('{"schema"'), KEY);
   // Damaged again, differently.
   await page.evaluate((key) => localStorage.setItem(key, "{second damage"), KEY);

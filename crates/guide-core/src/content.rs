@@ -9,9 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::book::{
-    chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, ReadingPath,
-};
+use crate::book::{chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, ReadingPath};
 use crate::doc::{Block, Inline, LinkTarget};
 use crate::id::is_valid_id;
 use crate::markdown::parse_markdown;

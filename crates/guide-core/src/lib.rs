@@ -22,5 +22,5 @@ pub mod content;
 pub mod markdown;
 
 pub use book::{Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterMeta, ChapterOutline};
-pub use pages::{GuidePath, Page};
 pub use doc::{Block, Document, Inline, LinkTarget};
+pub use pages::{GuidePath, Page};

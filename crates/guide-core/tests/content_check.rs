@@ -55,19 +55,3 @@ fn the_book_has_its_minimum_form() {
         assert!(book.chapter(slug).is_some(), "no {slug} chapter");
     }
 }
-
-#[test]
-fn print_counts() {
-    let book = load_book_dir(content_root()).expect("content is valid");
-    for chapter in &book.chapters {
-        println!(
-            "{:>2} {:<32} {:>5} words",
-            chapter.meta.order, chapter.meta.slug, chapter.words
-        );
-    }
-    println!(
-        "{} chapters, {} words",
-        book.chapters.len(),
-        book.total_words()
-    );
-}

@@ -16,7 +16,6 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use guide_core::book::{Audience, Book, Chapter, ChapterMeta};
-use guide_core::GuidePath;
 use guide_core::content::{load_book_dir, load_trees_dir, parse_paths};
 use guide_core::markdown::parse_markdown;
 use guide_core::progress::{
@@ -25,6 +24,7 @@ use guide_core::progress::{
 };
 use guide_core::share;
 use guide_core::tree::{parse_tree_source, parse_tree_spec, Step, ValidTree};
+use guide_core::GuidePath;
 use proptest::prelude::*;
 
 mod common;

@@ -1072,19 +1072,6 @@ fn a_scripted_path_reaches_every_structure_result() {
 }
 
 #[test]
-fn print_paths_for_the_closing_note() {
-    for (tree, paths) in [
-        (readiness(), READINESS_PATHS),
-        (structure(), STRUCTURE_PATHS),
-    ] {
-        for (id, path) in paths {
-            let steps: Vec<String> = path.iter().map(|(q, o)| format!("{q}={o}")).collect();
-            println!("{} {id}: {}", tree.id(), steps.join(", "));
-        }
-    }
-}
-
-#[test]
 fn readiness_scores_follow_the_chapter() {
     let tree = readiness();
     assert_eq!(tree.max_total(), 42);

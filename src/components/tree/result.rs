@@ -82,7 +82,9 @@ pub fn TreeResult(props: &TreeResultProps) -> Html {
     let on_markdown = {
         let (outcome, date, link) = (outcome.clone(), date.clone(), link.clone());
         copy(
-            Box::new(move || markdown_report(tree, &outcome, &date, &link)),
+            Box::new(move || {
+                markdown_report(tree, &outcome, &date, &link, &strings::REPORT_LABELS)
+            }),
             strings::RESULT_COPIED_MARKDOWN,
         )
     };
