@@ -6,8 +6,9 @@
 //    is written to content-security-policy.txt for hosts that can (README, "Security headers").
 //   node tools/csp.mjs <dist>
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findAsset, listFiles } from "./dist.mjs";
 
 export const policy = (styleHash) =>
   [
@@ -25,18 +26,12 @@ export const policy = (styleHash) =>
   ].join("; ");
 
 const dist = process.argv[2] ?? "dist";
-const pages = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith(".html")) pages.push(path);
-  }
-};
-walk(dist);
+const pages = listFiles(dist)
+  .filter((file) => file.endsWith(".html"))
+  .map((file) => join(dist, file));
 
 const STYLESHEET = /<link rel="stylesheet" href="[^"]*?(guide-[0-9a-f]+\.css)"[^>]*>/;
-const cssName = readdirSync(dist).find((n) => /^guide-[0-9a-f]+\.css$/.test(n));
+const cssName = findAsset(dist, /^guide-[0-9a-f]+\.css$/, "csp");
 const css = readFileSync(join(dist, cssName), "utf8");
 if (/<\/style/i.test(css)) {
   console.error(`csp: ${cssName} cannot be inlined (it contains "</style")`);

@@ -6,29 +6,22 @@
 // stylesheets, which the pages carry inline; the widget's files; files for crawlers and hosts).
 //   node tools/precache.mjs <dist>
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { listFiles } from "./dist.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const SKIP = new Set(["sw.js", "embed.js", "robots.txt", "sitemap.xml", "content-security-policy.txt"]);
 const skipped = (rel) =>
   SKIP.has(rel) || rel.startsWith("embed/") || /\.css$/.test(rel) || (rel.endsWith(".html") && rel !== "shell.html");
 
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
 const entries = [];
 let raw = 0;
 let gzipped = 0;
-for (const path of files(dist).sort()) {
-  const rel = relative(dist, path).split(sep).join("/");
+for (const rel of listFiles(dist)) {
   if (skipped(rel)) continue;
-  const body = readFileSync(path);
+  const body = readFileSync(join(dist, rel));
   raw += body.length;
   gzipped += gzipSync(body, { level: 9 }).length;
   const revision = createHash("sha256").update(body).digest("hex").slice(0, 16);

@@ -3,19 +3,12 @@
 // ":host", rem becomes a fixed 16px unit so a host's root font size cannot shrink it, and inherited
 // styles from the host are reset).   node tools/widget.mjs <dist>
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findAsset } from "./dist.mjs";
 
 const dist = process.argv[2] ?? "dist";
-const names = readdirSync(dist);
-const find = (pattern) => {
-  const found = names.filter((n) => pattern.test(n));
-  if (found.length !== 1) {
-    console.error(`widget: expected one file matching ${pattern} in ${dist}, found ${found.length}`);
-    process.exit(1);
-  }
-  return found[0];
-};
+const find = (pattern) => findAsset(dist, pattern, "widget");
 const js = find(/^ospo-guide-[0-9a-f]+\.js$/);
 const wasm = find(/^ospo-guide-[0-9a-f]+_bg\.wasm$/);
 const css = readFileSync(join(dist, find(/^guide-[0-9a-f]+\.css$/)), "utf8");

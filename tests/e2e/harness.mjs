@@ -1,9 +1,8 @@
 // Shared set-up for the end-to-end tests: the built guide served by the plain static server and
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { listFiles } from "../../tools/dist.mjs";
 import { serve } from "../../tools/serve.mjs";
 
 export const CHROMIUM_ARGS = [
@@ -32,19 +31,11 @@ export async function startServer({ root = "dist", prefix = "/", headers } = {})
 /** Every prerendered route of the site, as root-relative paths ("/", "/book/", …); the iframe
  * page for embedding (`embed/`) is not a site route. */
 export function builtRoutes(root = "dist") {
-  const routes = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === "index.html") {
-        const rel = relative(root, dir).split(sep).join("/");
-        routes.push(rel ? `/${rel}/` : "/");
-      }
-    }
-  };
-  walk(root);
-  return routes.filter((r) => r !== "/embed/").sort();
+  return listFiles(root)
+    .filter((file) => file === "index.html" || file.endsWith("/index.html"))
+    .map((file) => `/${file.slice(0, -"index.html".length)}`)
+    .filter((route) => route !== "/embed/")
+    .sort();
 }
 
 /** Collects console errors and failed requests of a page, for "no error" assertions. */

@@ -3,21 +3,11 @@
 // for a site without a service worker (mdBook), every file of its build. The served (compressed)
 // size is read from the project's own static server, so it is exactly what would be downloaded:
 // gzip for text, wasm and svg; raw bytes for the rest.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { listFiles } from "../dist.mjs";
 
-function files(root) {
-  const out = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(path);
-    }
-  };
-  walk(root);
-  return out;
-}
+const files = (root) => listFiles(root).map((file) => join(root, file));
 
 /** The files the build's service worker precaches, or null when it has none. */
 function precached(root) {
