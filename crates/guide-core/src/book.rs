@@ -47,6 +47,27 @@ pub struct ChapterMeta {
     pub summary: String,
     pub audiences: Vec<Audience>,
     pub order: u32,
+    /// A chapter to read, or a reference to look things up in (the glossary, the references),
+    /// which search ranks below an equally good match in a chapter.
+    #[serde(default, skip_serializing_if = "ChapterKind::is_chapter")]
+    pub kind: ChapterKind,
+}
+
+/// What a chapter is for (front matter `kind`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChapterKind {
+    /// A chapter to read (the default).
+    #[default]
+    Chapter,
+    /// A chapter to look things up in.
+    Reference,
+}
+
+impl ChapterKind {
+    fn is_chapter(&self) -> bool {
+        *self == ChapterKind::Chapter
+    }
 }
 
 /// A section heading of a chapter, for outlines, anchors and search.

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::book::{chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterMeta, ReadingPath};
+use crate::book::{
+    chapter_path, Audience, Book, Chapter, ChapterInfo, ChapterKind, ChapterMeta, ReadingPath,
+};
 use crate::doc::{Block, Inline, LinkTarget};
 use crate::id::is_valid_id;
 use crate::markdown::parse_markdown;
@@ -67,6 +69,8 @@ struct FrontMatter {
     summary: String,
     audiences: Vec<String>,
     order: u32,
+    #[serde(default)]
+    kind: ChapterKind,
 }
 
 /// Reads every chapter under `root/book/` and the reading paths in `root/paths.toml`, and
@@ -334,6 +338,7 @@ fn parse_chapter(source: &Source) -> Result<Chapter, Vec<ContentError>> {
         summary: front.summary.trim().to_string(),
         audiences,
         order: front.order,
+        kind: front.kind,
     };
     match doc {
         Some(doc) if errors.is_empty() => {

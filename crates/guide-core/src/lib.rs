@@ -21,6 +21,8 @@ pub mod content;
 #[cfg(feature = "authoring")]
 pub mod markdown;
 
-pub use book::{Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterMeta, ChapterOutline};
+pub use book::{
+    Audience, Book, BookIndex, Chapter, ChapterInfo, ChapterKind, ChapterMeta, ChapterOutline,
+};
 pub use doc::{Block, Document, Inline, LinkTarget};
 pub use pages::{GuidePath, Page};

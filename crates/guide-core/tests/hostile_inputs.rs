@@ -160,6 +160,7 @@ fn small_book_json() -> &'static str {
             summary: "S.".into(),
             audiences: vec![Audience::Legal],
             order: 1,
+            kind: guide_core::ChapterKind::Chapter,
         };
         let small = Book {
             chapters: vec![Chapter::new(meta, doc)],

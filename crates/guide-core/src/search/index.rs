@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::REFERENCE_FACTOR;
 use super::{distance, text};
-use super::{REFERENCE_CHAPTERS, REFERENCE_FACTOR};
-use crate::book::Book;
+use crate::book::{Book, ChapterKind};
 use crate::doc::{Block, Inline};
 
 pub(super) const FIELD_HEADING: u8 = 1;
@@ -111,7 +111,7 @@ impl SearchIndex {
             let Ok(chapter_number) = u16::try_from(number) else {
                 break;
             };
-            let reference = REFERENCE_CHAPTERS.contains(&chapter.meta.slug.as_str());
+            let reference = chapter.meta.kind == ChapterKind::Reference;
             index.chapters.push(IndexedChapter {
                 slug: chapter.meta.slug.as_str().into(),
                 title: chapter.meta.title.as_str().into(),

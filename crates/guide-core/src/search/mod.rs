@@ -28,11 +28,10 @@ use serde::Serialize;
 
 pub use index::SearchIndex;
 
-/// The chapters that only define or cite what other chapters treat in depth. Their sections rank
-/// below an equally good match elsewhere, so that "hub and spoke" finds the chapter on structure
-/// before the glossary entry that points to it.
-pub const REFERENCE_CHAPTERS: [&str; 2] = ["glossary", "references"];
-/// The score factor of sections of [`REFERENCE_CHAPTERS`].
+/// The score factor of sections of reference chapters (front matter `kind = "reference"`: the
+/// glossary, the references), which only define or cite what other chapters treat in depth. They
+/// also rank after chapter sections that hold as many of the query's words: "hub and spoke" finds
+/// the chapter on structure before the glossary entry that points to it.
 const REFERENCE_FACTOR: f32 = 0.6;
 
 /// Queries are cut to this many characters.

@@ -1,5 +1,6 @@
 //! Ranking: BM25 over section bodies, bonuses for headings and titles, sections with every term
-//! first, and a small bonus where query words stand next to each other.
+//! first (and, among those holding as many terms, chapters before reference chapters), and a
+//! small bonus where query words stand next to each other.
 
 use super::index::{Posting, FIELD_HEADING, FIELD_TITLE};
 use super::matcher::Matcher;
@@ -80,7 +81,11 @@ impl SearchIndex {
                     .chapters
                     .get(usize::from(entry.chapter))
                     .map_or(1.0, |c| c.factor);
-                (doc, matched[doc], total[doc] * factor)
+                // Sections are ranked first by how many query words they hold; among those that
+                // hold as many, a chapter's treatment comes before a reference chapter's entry.
+                let chapter = u8::from(factor >= 1.0);
+                let tier = matched[doc].saturating_mul(2).saturating_add(chapter);
+                (doc, tier, total[doc] * factor)
             })
             .collect();
         sort_ranked(&mut ranked);
