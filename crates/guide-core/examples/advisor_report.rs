@@ -1,0 +1,133 @@
+//! Figures about how the decision trees behave over many random profiles, for calibration notes
+//! and closing notes: the share of each result, and the share of profiles whose result changes
+//! when one answer moves one step (to the option next to it).
+//!
+//! `cargo run --release -p guide-core --example advisor_report [profiles] [seed]`
+//!
+//! A profile is a random walk: at each question an option is drawn uniformly from those that are
+//! not "don't know" (flag `dont-know`); for `previous-ospo`, only "never" and "still running"
+//! are drawn, and for `usage` not "never looked", as in the practitioner audit, so that the
+//! figures compare with its own. A "one step" move changes one answer to the option next to it
+//! in the list (not "don't know"); for a tree whose options score points, only the questions that
+//! score move, as in the audit. This is a stress test of the rules' geometry, not an estimate of
+//! any population.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use guide_core::content::{load_book_dir, load_trees_dir};
+use guide_core::tree::{validate, Answer, Step, ValidTree};
+
+/// xorshift64*: small, deterministic, good enough for sampling.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let x = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        (x % n.max(1) as u64) as usize
+    }
+}
+
+/// The options a profile may draw at a question.
+fn drawable(question: &guide_core::tree::Question) -> Vec<&str> {
+    question
+        .options
+        .iter()
+        .filter(|o| !o.flags.iter().any(|f| f == "dont-know"))
+        .filter(|o| question.id != "previous-ospo" || o.id == "never" || o.id == "still-running")
+        .filter(|o| question.id != "usage" || o.id != "never-looked")
+        .map(|o| o.id.as_str())
+        .collect()
+}
+
+fn random_walk(tree: &ValidTree, rng: &mut Rng) -> Vec<Answer> {
+    let mut answers = Vec::new();
+    while let Ok(Step::Ask { question, .. }) = tree.current(&answers) {
+        let options = drawable(question);
+        let pick = options[rng.below(options.len())];
+        match tree.answer(&answers, pick) {
+            Ok(next) => answers = next,
+            Err(_) => break,
+        }
+    }
+    answers
+}
+
+/// The walk with answer `index` changed to `option`, the later answers kept where the same
+/// questions are asked again; `None` if the changed walk asks a question not answered before.
+fn with_changed(tree: &ValidTree, answers: &[Answer], index: usize, option: &str) -> Option<Vec<Answer>> {
+    let mut walk: Vec<Answer> = answers.get(..index)?.to_vec();
+    walk = tree.answer(&walk, option).ok()?;
+    while let Ok(Step::Ask { question, .. }) = tree.current(&walk) {
+        let earlier = answers.iter().find(|a| a.question == question.id)?;
+        walk = tree.answer(&walk, &earlier.option).ok()?;
+    }
+    Some(walk)
+}
+
+/// Whether moving any one answer to the option next to it changes the result.
+fn one_step_flips(tree: &ValidTree, answers: &[Answer], result: &str) -> bool {
+    let scored_tree = tree
+        .spec()
+        .questions
+        .iter()
+        .any(|q| q.options.iter().any(|o| !o.points.is_empty()));
+    answers.iter().enumerate().any(|(index, answer)| {
+        let Some(question) = tree.question(&answer.question) else {
+            return false;
+        };
+        if scored_tree && question.options.iter().all(|o| o.points.is_empty()) {
+            return false;
+        }
+        let options = drawable(question);
+        let Some(at) = options.iter().position(|o| *o == answer.option) else {
+            return false;
+        };
+        [at.checked_sub(1), Some(at + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| options.get(n))
+            .filter_map(|option| with_changed(tree, answers, index, option))
+            .filter_map(|walk| tree.outcome(&walk))
+            .any(|outcome| outcome.result != result)
+    })
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let profiles: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(2026);
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
+    let book = load_book_dir(root).unwrap_or_else(|e| panic!("{e}"));
+    let specs = load_trees_dir(root, &book).unwrap_or_else(|e| panic!("{e}"));
+    for spec in specs {
+        let tree = validate(spec).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut rng = Rng(seed.max(1));
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut flips = 0usize;
+        for _ in 0..profiles {
+            let answers = random_walk(&tree, &mut rng);
+            let Some(outcome) = tree.outcome(&answers) else {
+                continue;
+            };
+            if one_step_flips(&tree, &answers, &outcome.result) {
+                flips += 1;
+            }
+            *counts.entry(outcome.result).or_default() += 1;
+        }
+        println!("## {} ({profiles} random profiles, seed {seed})\n", tree.id());
+        println!("| result | share |\n| --- | --- |");
+        let mut sorted: Vec<_> = counts.into_iter().collect();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1));
+        for (result, count) in sorted {
+            println!("| {result} | {:.1} % |", 100.0 * count as f64 / profiles as f64);
+        }
+        println!(
+            "\nProfiles whose result changes when one answer moves one step: {:.1} %\n",
+            100.0 * flips as f64 / profiles as f64
+        );
+    }
+}
