@@ -8,15 +8,16 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=content");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    let book = match guide_core::content::load_book_dir(Path::new("content")) {
-        Ok(book) => book,
-        Err(errors) => fail(&errors),
-    };
-    let trees = match guide_core::content::load_trees_dir(Path::new("content"), &book) {
-        Ok(trees) => trees,
+    let guide_core::content::Content {
+        book,
+        crosswalk,
+        trees,
+    } = match guide_core::content::load_content(Path::new("content")) {
+        Ok(content) => content,
         Err(errors) => fail(&errors),
     };
     write_json(&out_dir, "trees.json", &trees);
+    write_json(&out_dir, "crosswalk.json", &crosswalk);
     // The app carries the index (titles, summaries, headings); each chapter's text is a file of
     // its own that the prerenderer writes next to the pages and the app fetches when it is read.
     write_json(&out_dir, "book-index.json", &book.index());

@@ -150,7 +150,7 @@ pub const SHARED_DISMISS: &str = "Answer the questions myself";
 pub const TREE_UNAVAILABLE: &str =
     "This decision tree is not available in this build of the guide.";
 
-/// The fixed words of a result's Markdown report.
+/// The fixed words of a result, on the page and in its Markdown report.
 pub const REPORT_LABELS: guide_core::report::ReportLabels = guide_core::report::ReportLabels {
     scores: "Scores",
     dimension: "Dimension",
@@ -159,26 +159,44 @@ pub const REPORT_LABELS: guide_core::report::ReportLabels = guide_core::report::
     total: "Total",
     answers: "Your answers",
     decisive: "decisive",
-    next_steps: "Next steps",
+    firmness: "How firm this result is",
+    had_you_answered: "Had you answered",
+    result_would_be: "the result would be",
+    unknown_gives: "you answered “don’t know”; other answers give",
+    firm: "No single answer, moved one step, changes this result.",
+    applies: "What applies to your organization",
+    plan: "Your first 90 days",
+    windows: [
+        "Days 1–30",
+        "Days 31–60",
+        "Days 61–90",
+        "After the first 90 days",
+    ],
+    owner: "Owner",
+    done_when: "Done when",
+    already_done: "already in place",
     trade_offs: "Trade-offs",
     risks: "Risks to watch",
-    what_would_change: "What would change this answer",
+    frameworks: "Where this sits in the standards",
     made_on: "Made with the OSPO Guide on",
     reopen: "Reopen it:",
 };
 
 pub const CHART_CAPTION: &str = "Scores by dimension";
-pub const CHART_DIMENSION: &str = "Dimension";
-pub const CHART_SCORE: &str = "Score";
-pub const CHART_TOTAL: &str = "Total";
 
 pub const RESULT_KICKER: &str = "Our recommendation";
 pub const RESULT_WHY: &str = "The answers that led here";
-pub const RESULT_DECISIVE: &str = "decisive";
-pub const RESULT_NEXT_STEPS: &str = "What to do next";
-pub const RESULT_TRADE_OFFS: &str = "Trade-offs";
-pub const RESULT_RISKS: &str = "Risks to watch";
-pub const RESULT_WHAT_WOULD_CHANGE: &str = "What would change this answer";
+pub const RESULT_BORDERLINE: &str = "This result is close to another: one of your answers, moved one step, changes it. Check the answers below with a colleague before you act on it.";
+pub const RESULT_UNKNOWNS: &str = "Finding out these answers may change the advice:";
+pub const RESULT_UNKNOWN_KEEPS: &str = "some answers keep this result";
+pub const PLAN_HINT: &str = "Steps for this organization, with an owner and a sign that each is done. Steps your answers show you have already taken are ticked.";
+pub const PLAN_DONE: &str = "Already in place";
+pub const FRAMEWORKS_HINT: &str = "The clauses and activities of public frameworks that this advice and its steps touch, for audits and for talking with peers.";
+pub const CARRY_TITLE: &str = "You have answered some of these questions already";
+pub const CARRY_TEXT: &str = "of the next questions are ones you answered in";
+pub const CARRY_IN: &str = "the";
+pub const CARRY_USE: &str = "Use those answers";
+pub const TREE_HINT: &str = "How to find out:";
 pub const RESULT_PRINT: &str = "Print report";
 pub const RESULT_COPY_MARKDOWN: &str = "Copy as Markdown";
 pub const RESULT_DOWNLOAD_JSON: &str = "Download JSON";
@@ -189,7 +207,6 @@ pub const RESULT_COPIED_MARKDOWN: &str = "The report is on your clipboard as Mar
 pub const RESULT_COPIED_LINK: &str = "The share link is on your clipboard.";
 pub const RESULT_COPY_FAILED: &str =
     "This browser did not allow copying. Select the text and copy it by hand.";
-pub const RESULT_PRINTED: &str = "Made with the OSPO Guide on";
 
 pub const HISTORY_TITLE: &str = "Your past results";
 pub const HISTORY_HINT: &str = "Kept in this browser only. Tick two to compare them.";

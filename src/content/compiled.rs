@@ -70,3 +70,17 @@ pub fn trees() -> &'static [guide_core::tree::ValidTree] {
 pub fn tree(id: &str) -> Option<&'static guide_core::tree::ValidTree> {
     trees().iter().find(|t| t.id() == id)
 }
+
+const CROSSWALK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/crosswalk.json"));
+
+/// The frameworks and clauses that trees and self-checks are tagged with. The build checked every
+/// tag against it; a decoding failure is logged and results show no framework references.
+pub fn crosswalk() -> &'static guide_core::crosswalk::Crosswalk {
+    static CROSSWALK: OnceLock<guide_core::crosswalk::Crosswalk> = OnceLock::new();
+    CROSSWALK.get_or_init(|| {
+        serde_json::from_str(CROSSWALK_JSON).unwrap_or_else(|error| {
+            crate::browser::log::error(&format!("the compiled crosswalk cannot be read: {error}"));
+            guide_core::crosswalk::Crosswalk::default()
+        })
+    })
+}

@@ -7,6 +7,7 @@ use guide_core::walk::{resume, walk_events};
 use yew::prelude::*;
 
 use crate::browser::clock::now;
+use crate::content::compiled::trees;
 use crate::state::{use_guide_state, Action};
 
 /// The state of a walk, derived from the stored answers.
@@ -19,8 +20,44 @@ pub struct TreeWalk {
     pub reworded: Vec<String>,
     /// Whether the reader's stored data has been read (a share link waits for it).
     pub loaded: bool,
+    /// Answers this walk could take from another tree that asks the same questions, offered
+    /// before the first question (see `ValidTree::carry_over`).
+    pub carry: Option<Carry>,
     /// Replaces the answers (answer, back, revisit, restart, adopting a shared walk).
     pub set: Callback<Vec<Answer>>,
+}
+
+/// Answers another tree already holds for the questions this walk asks next.
+#[derive(Clone, PartialEq)]
+pub struct Carry {
+    /// The title of the tree they come from.
+    pub from: &'static str,
+    /// The walk with them: the current answers extended by the carried ones.
+    pub answers: Vec<Answer>,
+    /// How many questions they answer.
+    pub count: usize,
+}
+
+/// The other tree whose stored answers carry furthest into `tree` from `answers`.
+fn best_carry(
+    tree: &'static ValidTree,
+    answers: &[Answer],
+    stored: impl Fn(&str) -> Vec<guide_core::progress::Answer>,
+) -> Option<Carry> {
+    trees()
+        .iter()
+        .filter(|other| other.id() != tree.id())
+        .map(|other| {
+            let carried = tree.carry_over(answers, &resume(other, &stored(other.id())));
+            (other, carried)
+        })
+        .filter(|(_, carried)| carried.len() > answers.len())
+        .max_by_key(|(_, carried)| carried.len())
+        .map(|(other, carried)| Carry {
+            from: other.spec().title.as_str(),
+            count: carried.len() - answers.len(),
+            answers: carried,
+        })
 }
 
 #[hook]
@@ -39,11 +76,17 @@ pub fn use_tree_walk(tree: &'static ValidTree) -> TreeWalk {
             dispatcher.dispatch(Action::ApplyAll(events));
         })
     };
+    // Offered only before the first answer, so a walk in progress is never rearranged.
+    let carry = answers
+        .is_empty()
+        .then(|| best_carry(tree, &answers, |id| state.progress.answers(id).to_vec()))
+        .flatten();
     TreeWalk {
         tree,
         answers,
         reworded,
         loaded: state.loaded,
+        carry,
         set,
     }
 }

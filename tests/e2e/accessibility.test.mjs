@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { builtRoutes, waitForApp, useSite } from "./harness.mjs";
+import { builtRoutes, waitForApp, walkTree, useSite } from "./harness.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -36,11 +36,7 @@ test("a tree's result and the reader's data page with content are accessible", a
   const page = await context.newPage();
   await page.goto(new URL("structure/#a=", env.site.url).href);
   await waitForApp(page);
-  for (const option of ["public", "whole-government"]) {
-    await page.getByTestId("tree-question").locator(`input[value="${option}"]`).check();
-    await page.getByRole("button", { name: /Next|See result/ }).click();
-  }
-  await page.getByTestId("tree-result").waitFor();
+  await walkTree(page);
   await page.locator(".tree-breadcrumb summary").click();
   assert.deepEqual(await violations(page), []);
   await page.goto(new URL("progress/", env.site.url).href);

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { answerQuestion, launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
 const KEY = "ospo-guide:default:v2";
 let browser;
@@ -44,18 +44,6 @@ after(async () => {
 
 const url = (path) => new URL(path, site.url).href;
 
-/** Answers the current question of the tree inside `scope` (a page or a widget) with the
- * option `pick` chooses (the first by default), and waits for the next question or the result. */
-async function answerFirst(scope, pick = (radios) => radios.first()) {
-  const count = await scope.locator(".tree-count").first().textContent();
-  await pick(scope.getByTestId("tree-question").locator("input[type=radio]")).check();
-  await scope.locator("form.tree-form button[type=submit]").first().click();
-  await Promise.race([
-    scope.getByTestId("tree-result").first().waitFor(),
-    scope.locator(".tree-count").filter({ hasNotText: count }).first().waitFor(),
-  ]);
-}
-
 async function questionNumber(scope) {
   const text = await scope.locator(".tree-count").first().textContent();
   return Number(/Question (\d+)/.exec(text)?.[1] ?? 0);
@@ -70,8 +58,8 @@ test("two widgets with the default namespace on one page keep both walks across 
   const second = page.locator("#second");
   await first.getByTestId("tree-question").waitFor();
   await second.getByTestId("tree-question").waitFor();
-  await answerFirst(first);
-  await answerFirst(second);
+  await answerQuestion(first);
+  await answerQuestion(second);
   await page.waitForFunction(() => {
     const stored = JSON.parse(localStorage.getItem("ospo-guide:widget:v2") ?? "null");
     return stored && stored.payload.trees.readiness?.answers.length === 1 && stored.payload.trees.structure?.answers.length === 1;
@@ -91,7 +79,7 @@ async function sharedLink(tree) {
   const page = await context.newPage();
   await page.goto(url(`${tree}/`));
   await waitForApp(page);
-  while (!(await page.getByTestId("tree-result").count())) await answerFirst(page);
+  await walkTree(page);
   const link = await page.getByTestId("tree-share").inputValue();
   await context.close();
   return link;
@@ -105,7 +93,7 @@ test("a share link opened over answers in progress is shown read-only until adop
   await page.goto(url("readiness/"));
   await waitForApp(page);
   // The reader's own walk: the last option of the first question.
-  await answerFirst(page, (radios) => radios.last());
+  await answerQuestion(page, (radios) => radios.last());
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.payload.trees.readiness?.answers.length === 1, KEY);
   const own = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).payload.trees.readiness.answers, KEY);
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchBrowser, startServer, waitForApp, watchErrors } from "./harness.mjs";
+import { launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
 const KEY = "ospo-guide:default:v2";
 let browser;
@@ -104,11 +104,7 @@ test("export, then import in a fresh browser, restores everything", async () => 
   await markRead(page, "glossary");
   await page.goto(url("structure/"));
   await waitForApp(page);
-  await page.getByTestId("tree-question").locator('input[value="public"]').check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("tree-question").locator('input[value="whole-government"]').check();
-  await page.getByRole("button", { name: "See result" }).click();
-  await page.getByTestId("tree-result").waitFor();
+  await walkTree(page);
   await page.goto(url("progress/"));
   await waitForApp(page);
   await page.waitForFunction(() => /^2 of/.test(document.querySelector("[data-testid=progress-summary]")?.textContent ?? ""));

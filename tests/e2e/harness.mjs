@@ -85,3 +85,33 @@ export function useSite(options = { root: "dist" }) {
   });
   return handle;
 }
+
+/** The id of the question shown in `scope`, from its radios' name (`<tree>-<question>`). */
+export async function questionId(scope) {
+  const name = await scope.getByTestId("tree-question").first().locator("input[type=radio]").first().getAttribute("name");
+  return name.slice(name.indexOf("-") + 1);
+}
+
+/** Answers the question shown in `scope` (a page or a widget) and waits for the next question or
+ * the result. `choose` is a profile ({ question id: option id }; a question it does not answer
+ * gets its first option) or a function that picks a radio from the question's radios. */
+export async function answerQuestion(scope, choose = {}) {
+  const count = await scope.locator(".tree-count").first().textContent();
+  const radios = scope.getByTestId("tree-question").first().locator("input[type=radio]");
+  if (typeof choose === "function") {
+    await choose(radios).check();
+  } else {
+    const option = choose[await questionId(scope)];
+    await (option ? scope.getByTestId("tree-question").first().locator(`input[value="${option}"]`) : radios.first()).check();
+  }
+  await scope.locator("form.tree-form button[type=submit]").first().click();
+  await Promise.race([
+    scope.getByTestId("tree-result").first().waitFor(),
+    scope.locator(".tree-count").filter({ hasNotText: count }).first().waitFor(),
+  ]);
+}
+
+/** Answers from `profile` until the tree in `scope` shows its result. */
+export async function walkTree(scope, profile = {}) {
+  while (!(await scope.getByTestId("tree-result").count())) await answerQuestion(scope, profile);
+}

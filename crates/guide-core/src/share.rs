@@ -196,46 +196,25 @@ fn checksum(tree: &ValidTree, indexes: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tree::{validate, AnswerOption, Question, ResultSpec, Rule, TreeSpec};
+    use crate::tree::{validate, TreeSpec};
 
+    /// Two questions; option "b" of the first ends the walk.
     fn tiny() -> ValidTree {
-        let option = |id: &str, next: Option<&str>| AnswerOption {
-            id: id.into(),
-            label: id.into(),
-            next: next.map(Into::into),
-            points: Default::default(),
-            flags: vec![],
-        };
-        let question = |id: &str, options| Question {
-            id: id.into(),
-            text: format!("{id}?"),
-            why: "Why.".into(),
-            learn_more: "/book/x/".into(),
-            options,
-        };
-        let spec = TreeSpec {
-            id: "tiny".into(),
-            title: "Tiny".into(),
-            intro: "Intro.".into(),
-            chapter: "/book/x/".into(),
-            start: "q1".into(),
-            dimensions: vec![],
-            questions: vec![
-                question("q1", vec![option("a", Some("q2")), option("b", None)]),
-                question("q2", vec![option("c", None)]),
+        let spec: TreeSpec = match serde_json::from_str(
+            r#"{
+            "id": "tiny", "title": "Tiny", "intro": "Intro.", "chapter": "/book/x/", "start": "q1",
+            "questions": [
+                { "id": "q1", "text": "q1?", "why": "Why.", "learn_more": "/book/x/",
+                  "options": [{ "id": "a", "label": "a", "next": "q2" }, { "id": "b", "label": "b" }] },
+                { "id": "q2", "text": "q2?", "why": "Why.", "learn_more": "/book/x/",
+                  "options": [{ "id": "c", "label": "c" }] }
             ],
-            results: vec![ResultSpec {
-                id: "done".into(),
-                title: "Done".into(),
-                summary: "S.".into(),
-                rationale: "R.".into(),
-                next_steps: vec![],
-                trade_offs: vec![],
-                risks: vec![],
-                what_would_change: vec![],
-                learn_more: "/book/x/".into(),
-                rule: Rule::default(),
-            }],
+            "results": [{ "id": "done", "title": "Done", "summary": "S.", "rationale": "R.",
+                          "learn_more": "/book/x/" }]
+        }"#,
+        ) {
+            Ok(spec) => spec,
+            Err(error) => panic!("{error}"),
         };
         match validate(spec) {
             Ok(tree) => tree,

@@ -114,7 +114,7 @@ fn reference_chapters_still_answer_but_rank_below_the_treatment() {
         .position(|h| h.slug == "glossary")
         .expect("the glossary entry is found");
     assert!(glossary > 0, "{}", describe(&hits));
-    let glossary = guide_core::content::load_book_dir(&common::content_root())
+    let glossary = guide_core::content::load_book_dir(common::content_root())
         .expect("valid")
         .chapter("glossary")
         .map(|c| c.meta.kind);

@@ -29,8 +29,9 @@ pub fn ResultHistory(props: &ResultHistoryProps) -> Html {
         return Html::default();
     }
     let title_of = |record: &ResultRecord| {
-        tree.result(&record.result)
-            .map_or_else(|| record.result.clone(), |r| r.title.clone())
+        tree.result_title(&record.result)
+            .unwrap_or(&record.result)
+            .to_string()
     };
     let compared: Vec<&ResultRecord> = picked
         .iter()
@@ -89,14 +90,16 @@ fn comparison(
             </tr></thead>
             <tbody>
                 <tr><th scope="row">{ strings::HISTORY_RESULT }</th><td>{ title_of(first) }</td><td>{ title_of(second) }</td></tr>
-                { for tree.spec().dimensions.iter().map(|d| html! {
+                { for tree.spec().dimensions.iter().filter(|d| d.shown).map(|d| html! {
                     <tr>
                         <th scope="row">{ d.label.clone() }</th>
                         <td>{ first.scores.get(&d.id).copied().unwrap_or(0) }</td>
                         <td>{ second.scores.get(&d.id).copied().unwrap_or(0) }</td>
                     </tr>
                 }) }
-                <tr><th scope="row">{ strings::CHART_TOTAL }</th><td>{ first.total }</td><td>{ second.total }</td></tr>
+                if tree.spec().show_total {
+                    <tr><th scope="row">{ strings::REPORT_LABELS.total }</th><td>{ first.total }</td><td>{ second.total }</td></tr>
+                }
             </tbody>
         </table>
     }

@@ -1,5 +1,5 @@
-//! One question of a decision tree: a fieldset of labelled radio buttons, why it is asked with a
-//! link to the book, and the buttons to go on or back.
+//! One question of a decision tree: a fieldset of labelled radio buttons, a hint on how to find
+//! the answer out, why it is asked with a link to the book, and the buttons to go on or back.
 
 use guide_core::tree::Question;
 use yew::prelude::*;
@@ -47,8 +47,12 @@ pub fn TreeQuestion(props: &TreeQuestionProps) -> Html {
             <p class="tree-count" aria-live="polite">
                 { format!("{} {} {} {}", strings::TREE_QUESTION, props.number, strings::TREE_OF_ABOUT, props.of_about) }
             </p>
-            <fieldset data-testid="tree-question" class="tree-question">
+            <fieldset data-testid="tree-question" class="tree-question"
+                aria-describedby={question.hint.as_ref().map(|_| format!("{name}-hint"))}>
                 <legend>{ question.text.clone() }</legend>
+                if let Some(hint) = &question.hint {
+                    <p class="tree-hint" id={format!("{name}-hint")}><strong>{ strings::TREE_HINT }</strong>{ " " }{ hint.clone() }</p>
+                }
                 if props.reworded {
                     <p class="reworded" role="note">{ strings::TREE_REWORDED }</p>
                 }

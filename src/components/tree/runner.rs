@@ -134,6 +134,17 @@ fn TreeSession(props: &TreeSessionProps) -> Html {
             }
         })
     };
+    let carry = walk.carry.clone().map(|carry| {
+        let set = walk.set.clone();
+        let use_them = Callback::from(move |_| set.emit(carry.answers.clone()));
+        html! {
+            <aside class="carry-over" data-testid="carry-over" aria-labelledby="carry-title">
+                <h2 id="carry-title">{ strings::CARRY_TITLE }</h2>
+                <p>{ format!("{} {} {} “{}”.", carry.count, strings::CARRY_TEXT, strings::CARRY_IN, carry.from) }</p>
+                <button type="button" data-testid="carry-over-use" onclick={use_them}>{ strings::CARRY_USE }</button>
+            </aside>
+        }
+    });
     let body = match step {
         Ok(Step::Ask {
             question,
@@ -178,6 +189,7 @@ fn TreeSession(props: &TreeSessionProps) -> Html {
                     { strings::TREE_SHARE_ERROR }{ strings::share_problem(&error) }{ strings::TREE_SHARE_ERROR_AFTER }
                 </p>
             }
+            { carry.unwrap_or_default() }
             { body }
             <TreeBreadcrumb tree={tree} answers={walk.answers.clone()} on_revisit={Some(on_revisit)} />
             if !walk.answers.is_empty() {

@@ -4,13 +4,14 @@
 use guide_core::tree::DimensionScore;
 use yew::prelude::*;
 
-use crate::strings;
+use crate::strings::{self, REPORT_LABELS as LABELS};
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreChartProps {
     pub scores: Vec<DimensionScore>,
-    pub total: u32,
-    pub max_total: u32,
+    /// The total and its maximum, for trees that show a total.
+    #[prop_or_default]
+    pub total: Option<(u32, u32)>,
 }
 
 const LABEL_WIDTH: u32 = 170;
@@ -45,12 +46,14 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
             <figcaption>
                 <table class="score-table">
                     <caption>{ strings::CHART_CAPTION }</caption>
-                    <thead><tr><th scope="col">{ strings::CHART_DIMENSION }</th><th scope="col">{ strings::CHART_SCORE }</th></tr></thead>
+                    <thead><tr><th scope="col">{ LABELS.dimension }</th><th scope="col">{ LABELS.score }</th></tr></thead>
                     <tbody>
                         { for props.scores.iter().map(|score| html! {
-                            <tr><th scope="row">{ score.label.clone() }</th><td>{ format!("{} {} {}", score.score, strings::PATH_OF, score.max) }</td></tr>
+                            <tr><th scope="row">{ score.label.clone() }</th><td>{ format!("{} {} {}", score.score, LABELS.of, score.max) }</td></tr>
                         }) }
-                        <tr class="total"><th scope="row">{ strings::CHART_TOTAL }</th><td>{ format!("{} {} {}", props.total, strings::PATH_OF, props.max_total) }</td></tr>
+                        if let Some((total, max)) = props.total {
+                            <tr class="total"><th scope="row">{ LABELS.total }</th><td>{ format!("{total} {} {max}", LABELS.of) }</td></tr>
+                        }
                     </tbody>
                 </table>
             </figcaption>

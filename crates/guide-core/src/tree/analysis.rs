@@ -52,14 +52,26 @@ impl<'a> Conjunction<'a> {
 
 /// The rule as a list of alternatives, or `None` when it expands to too many to analyse.
 fn alternatives(rule: &Rule) -> Option<Vec<Conjunction<'_>>> {
-    let base = Conjunction::of(rule);
-    if rule.any.is_empty() {
-        return Some(vec![base]);
+    let mut out = vec![Conjunction::of(rule)];
+    if !rule.any.is_empty() {
+        let mut either = Vec::new();
+        for sub in &rule.any {
+            either.extend(alternatives(sub)?);
+        }
+        out = cross(&out, &either)?;
     }
-    let mut out = Vec::new();
-    for sub in &rule.any {
-        for alt in alternatives(sub)? {
-            out.push(base.and(&alt));
+    for sub in &rule.all {
+        out = cross(&out, &alternatives(sub)?)?;
+    }
+    Some(out)
+}
+
+/// Every conjunction of one alternative of `left` and one of `right`.
+fn cross<'a>(left: &[Conjunction<'a>], right: &[Conjunction<'a>]) -> Option<Vec<Conjunction<'a>>> {
+    let mut out = Vec::with_capacity(left.len().saturating_mul(right.len()));
+    for l in left {
+        for r in right {
+            out.push(l.and(r));
             if out.len() > MAX_RULE_ALTERNATIVES {
                 return None;
             }

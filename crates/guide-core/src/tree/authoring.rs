@@ -9,9 +9,11 @@ use super::{validate, Location, TreeError, TreeSpec, ValidTree};
 use crate::book::{Book, ChapterInfo};
 use crate::pages::GuidePath;
 
-/// A problem in a tree's source file, with the line it is on (0 when unknown).
+/// A problem in a tree's source files, with the file (an index into the sources given, the
+/// tree's own first) and the line it is on (0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceProblem {
+    pub source: usize,
     pub line: usize,
     pub error: SourceError,
 }
@@ -47,24 +49,51 @@ pub enum LinkProblem {
     AnchorOnPage,
 }
 
-/// Parses a tree's TOML, reporting a syntax or shape error with its line.
-pub fn parse_tree_spec(text: &str) -> Result<TreeSpec, SourceProblem> {
+/// Parses a TOML source of type `T` (a tree, or the definitions trees share), reporting a syntax
+/// or shape error with its line.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, SourceProblem> {
     toml::from_str(text).map_err(|e| SourceProblem {
+        source: 0,
         line: e.span().map_or(0, |s| line_of(text, s.start)),
         error: SourceError::Toml(e.message().trim().to_string()),
     })
+}
+
+/// Parses a tree's TOML, reporting a syntax or shape error with its line.
+pub fn parse_tree_spec(text: &str) -> Result<TreeSpec, SourceProblem> {
+    parse_toml(text)
 }
 
 /// Parses, validates and checks the links of a tree's TOML source against the book. Every
 /// problem is reported, each with the line of the node it is about where that can be found.
 pub fn parse_tree_source(text: &str, book: &Book) -> Result<ValidTree, Vec<SourceProblem>> {
     let spec = parse_tree_spec(text).map_err(|p| vec![p])?;
-    let lines = LineIndex::new(text);
+    check_tree(spec, &[text], book)
+}
+
+/// Validates a parsed tree and checks its links against the book. `texts` are the sources its
+/// parts came from (the tree's own first, then what it includes), to find each problem's line.
+pub fn check_tree(
+    spec: TreeSpec,
+    texts: &[&str],
+    book: &Book,
+) -> Result<ValidTree, Vec<SourceProblem>> {
+    let indexes: Vec<LineIndex> = texts.iter().map(|t| LineIndex::new(t)).collect();
+    let find = |node: &str| -> (usize, usize) {
+        indexes
+            .iter()
+            .enumerate()
+            .map(|(i, index)| (i, index.node(node)))
+            .find(|(_, line)| *line > 0)
+            .unwrap_or((0, 0))
+    };
     let mut problems: Vec<SourceProblem> = check_links(&spec, book)
         .into_iter()
         .map(|(node, link, problem)| {
-            let from = lines.node(&node);
+            let (source, from) = find(&node);
+            let text = texts.get(source).copied().unwrap_or("");
             SourceProblem {
+                source,
                 line: find_from(text, from, &link).unwrap_or(from),
                 error: SourceError::BadLink {
                     node,
@@ -78,14 +107,29 @@ pub fn parse_tree_source(text: &str, book: &Book) -> Result<ValidTree, Vec<Sourc
         Ok(tree) if problems.is_empty() => Ok(tree),
         Ok(_) => Err(problems),
         Err(errors) => {
-            problems.extend(errors.into_iter().map(|error| SourceProblem {
-                line: lines.locate(error.location()),
-                error: SourceError::Tree(error),
+            problems.extend(errors.into_iter().map(|error| {
+                let (source, line) = indexes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, index)| (i, index.locate(error.location())))
+                    .find(|(_, line)| *line > 0)
+                    .unwrap_or((0, 0));
+                SourceProblem {
+                    source,
+                    line,
+                    error: SourceError::Tree(error),
+                }
             }));
-            problems.sort_by_key(|p| p.line);
+            problems.sort_by_key(|p| (p.source, p.line));
             Err(problems)
         }
     }
+}
+
+fn step_links(steps: &[super::PlanStep]) -> impl Iterator<Item = (&str, &str)> {
+    steps
+        .iter()
+        .filter_map(|s| s.link.as_deref().map(|link| (s.id.as_str(), link)))
 }
 
 fn check_links(spec: &TreeSpec, book: &Book) -> Vec<(String, String, LinkProblem)> {
@@ -95,11 +139,13 @@ fn check_links(spec: &TreeSpec, book: &Book) -> Vec<(String, String, LinkProblem
     }
     for r in &spec.results {
         links.push((&r.id, &r.learn_more));
-        for step in &r.next_steps {
-            if let Some(link) = &step.link {
-                links.push((&r.id, link));
-            }
+        links.extend(step_links(&r.plan));
+    }
+    for a in &spec.addenda {
+        if let Some(link) = &a.learn_more {
+            links.push((&a.id, link));
         }
+        links.extend(step_links(&a.plan));
     }
     links
         .into_iter()
@@ -164,6 +210,9 @@ fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
 /// does not keep positions once the tree is deserialised.
 #[derive(Default)]
 struct LineIndex {
+    /// Every `id = "…"` in the source by id, for the nodes the tables below do not track
+    /// (addenda, steps, predicates, vars).
+    ids: HashMap<String, usize>,
     questions: HashMap<String, usize>,
     options: HashMap<(String, String), usize>,
     results: HashMap<String, usize>,
@@ -203,6 +252,9 @@ impl LineIndex {
             }
             let at_start = trimmed.starts_with("id ") || trimmed.starts_with("id=");
             for id in ids_in(trimmed) {
+                index.ids.entry(id.to_string()).or_insert(line);
+            }
+            for id in ids_in(trimmed) {
                 match table {
                     Table::Questions if at_start => {
                         question = id.to_string();
@@ -234,6 +286,7 @@ impl LineIndex {
         self.questions
             .get(id)
             .or_else(|| self.results.get(id))
+            .or_else(|| self.ids.get(id))
             .copied()
             .unwrap_or(0)
     }

@@ -1,14 +1,12 @@
 //! The engine: pure functions over the list of recorded answers, which is exactly what the view
 //! stores, replays after a reload and encodes in share links.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::error::TreeLoadError;
 use super::eval::{holds, State};
-use super::schema::{AnswerOption, Question, ResultSpec, Rule, TreeSpec};
+use super::schema::{AnswerOption, Question, ResultSpec, TreeSpec};
 use super::validate::{validate, ValidTree};
 use crate::hash::fnv1a64;
 
@@ -128,46 +126,10 @@ impl Walk {
     }
 }
 
-/// A finished walk's result with the evidence for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Outcome {
-    pub result: String,
-    /// One entry per dimension, in the tree's order.
-    pub scores: Vec<DimensionScore>,
-    pub total: u32,
-    /// The highest total any walk can reach.
-    pub max_total: u32,
-    /// Every answer of the walk, in order.
-    pub rationale: Vec<Reason>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DimensionScore {
-    pub dimension: String,
-    pub label: String,
-    pub score: u32,
-    /// The most points any walk can reach on this dimension.
-    pub max: u32,
-}
-
-/// One answer that led to the result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reason {
-    pub question: String,
-    pub question_text: String,
-    pub option: String,
-    pub option_label: String,
-    pub points: BTreeMap<String, u32>,
-    pub flags: Vec<String>,
-    /// The chosen result's rule looks at this answer: it names the question or one of the
-    /// option's flags, or counts points the option gave.
-    pub decisive: bool,
-}
-
 /// A walk replayed to indexes: the (question, option) pairs and the question asked next.
-struct Trace {
-    steps: Vec<(usize, usize)>,
-    next: Option<usize>,
+pub(super) struct Trace {
+    pub(super) steps: Vec<(usize, usize)>,
+    pub(super) next: Option<usize>,
 }
 
 impl ValidTree {
@@ -198,6 +160,17 @@ impl ValidTree {
 
     pub fn result(&self, id: &str) -> Option<&ResultSpec> {
         self.spec.results.iter().find(|r| r.id == id)
+    }
+
+    /// The title of a result, current or retired (a results history may hold retired ones).
+    pub fn result_title(&self, id: &str) -> Option<&str> {
+        self.result(id).map(|r| r.title.as_str()).or_else(|| {
+            self.spec
+                .retired
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.title.as_str())
+        })
     }
 
     /// The most points any walk can reach on a dimension (0 for an unknown one).
@@ -242,7 +215,7 @@ impl ValidTree {
         self.hops.get(q)?.get(o).copied()
     }
 
-    fn trace(&self, answers: &[Answer]) -> Result<Trace, ReplayError> {
+    pub(super) fn trace(&self, answers: &[Answer]) -> Result<Trace, ReplayError> {
         let mut next = self.start_index();
         let mut steps = Vec::with_capacity(answers.len());
         for (index, answer) in answers.iter().enumerate() {
@@ -274,7 +247,7 @@ impl ValidTree {
         Ok(Trace { steps, next })
     }
 
-    fn state(&self, steps: &[(usize, usize)]) -> State<'_> {
+    pub(super) fn state(&self, steps: &[(usize, usize)]) -> State<'_> {
         let mut state = State::new(self.dims.len());
         for &(q, o) in steps {
             let Some(question) = self.spec.questions.get(q) else {
@@ -301,7 +274,7 @@ impl ValidTree {
 
     /// The first result whose rule holds for the walk. The validator has proved that one does;
     /// should that ever fail, the last result stands in rather than a panic.
-    fn choose(&self, state: &State<'_>) -> Option<&ResultSpec> {
+    pub(super) fn choose(&self, state: &State<'_>) -> Option<&ResultSpec> {
         let lookup = |d: &str| self.dims.get(d).copied();
         self.spec
             .results
@@ -442,100 +415,6 @@ impl ValidTree {
                 .get(..index)
                 .map(<[Answer]>::to_vec)
                 .unwrap_or_default(),
-        }
-    }
-
-    /// The result of a finished walk with its scores and rationale; `None` while the walk is
-    /// unfinished or when the answers are not a walk.
-    pub fn outcome(&self, answers: &[Answer]) -> Option<Outcome> {
-        let trace = self.trace(answers).ok()?;
-        if trace.next.is_some() {
-            return None;
-        }
-        let state = self.state(&trace.steps);
-        let result = self.choose(&state)?;
-        let mentions = Mentions::of(&result.rule);
-        let scores = self
-            .spec
-            .dimensions
-            .iter()
-            .map(|d| {
-                let i = self.dims.get(&d.id).copied();
-                DimensionScore {
-                    dimension: d.id.clone(),
-                    label: d.label.clone(),
-                    score: i.and_then(|i| state.dims.get(i)).copied().unwrap_or(0),
-                    max: i.and_then(|i| self.dim_max.get(i)).copied().unwrap_or(0),
-                }
-            })
-            .collect();
-        let rationale = trace
-            .steps
-            .iter()
-            .filter_map(|&(q, o)| {
-                let question = self.spec.questions.get(q)?;
-                let option = question.options.get(o)?;
-                let gave_points = option
-                    .points
-                    .iter()
-                    .any(|(d, p)| *p > 0 && (mentions.total || mentions.dims.contains(d.as_str())));
-                Some(Reason {
-                    question: question.id.clone(),
-                    question_text: question.text.clone(),
-                    option: option.id.clone(),
-                    option_label: option.label.clone(),
-                    points: option.points.clone(),
-                    flags: option.flags.clone(),
-                    decisive: mentions.questions.contains(question.id.as_str())
-                        || option
-                            .flags
-                            .iter()
-                            .any(|f| mentions.flags.contains(f.as_str()))
-                        || gave_points,
-                })
-            })
-            .collect();
-        Some(Outcome {
-            result: result.id.clone(),
-            scores,
-            total: state.total(),
-            max_total: self.total_max,
-            rationale,
-        })
-    }
-}
-
-/// Everything a rule looks at, for marking decisive answers.
-#[derive(Default)]
-struct Mentions<'a> {
-    questions: BTreeSet<&'a str>,
-    flags: BTreeSet<&'a str>,
-    dims: BTreeSet<&'a str>,
-    total: bool,
-}
-
-impl<'a> Mentions<'a> {
-    fn of(rule: &'a Rule) -> Self {
-        let mut m = Mentions::default();
-        m.add(rule);
-        m
-    }
-
-    fn add(&mut self, rule: &'a Rule) {
-        self.total |= rule.total.is_some();
-        self.dims.extend(rule.dimensions.keys().map(String::as_str));
-        self.questions
-            .extend(rule.answers.iter().map(|c| c.question.as_str()));
-        self.questions.extend(
-            rule.answered
-                .iter()
-                .chain(&rule.not_answered)
-                .map(String::as_str),
-        );
-        self.flags
-            .extend(rule.flags.iter().chain(&rule.no_flags).map(String::as_str));
-        for sub in &rule.any {
-            self.add(sub);
         }
     }
 }

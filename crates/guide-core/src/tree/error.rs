@@ -11,6 +11,17 @@ pub enum IdKind {
     Node,
     Option,
     Flag,
+    Predicate,
+    Var,
+    Addendum,
+    /// A group of addenda.
+    Group,
+    /// A step of a plan.
+    Step,
+    /// A retired result.
+    Retired,
+    /// A reference to an outside framework (`crosswalk`).
+    Crosswalk,
 }
 
 impl std::fmt::Display for IdKind {
@@ -21,6 +32,13 @@ impl std::fmt::Display for IdKind {
             IdKind::Node => "node",
             IdKind::Option => "option",
             IdKind::Flag => "flag",
+            IdKind::Predicate => "predicate",
+            IdKind::Var => "var",
+            IdKind::Addendum => "addendum",
+            IdKind::Group => "group",
+            IdKind::Step => "step",
+            IdKind::Retired => "retired result",
+            IdKind::Crosswalk => "crosswalk reference",
         })
     }
 }
@@ -96,12 +114,28 @@ pub enum TreeError {
     TooManyDimensions { count: usize, max: usize },
     #[error("the longest walk asks {longest} questions; the reader's data keeps at most {max} answers per walk")]
     WalkTooLong { longest: usize, max: usize },
+    #[error("the sequence names {question:?}, which is not a question of this tree")]
+    UnknownInSequence { question: String },
+    #[error("question {question:?}: `then` names {then:?}, which is not a question of this tree")]
+    UnknownThen { question: String, then: String },
+    #[error("{node:?}: `is` names the unknown predicate {name:?}")]
+    UnknownPredicate { node: String, name: String },
+    #[error("the predicates refer to each other in a circle: {}", .names.join(" -> "))]
+    PredicateCycle { names: Vec<String> },
+    #[error("addendum {addendum:?} names the unknown result {result:?}")]
+    UnknownResultInAddendum { addendum: String, result: String },
+    #[error("{node:?}: the text uses {{{name}}}, which is neither a var of the tree nor a var of every result it can be shown with")]
+    UnknownPlaceholder { node: String, name: String },
+    #[error("retired result {id:?} is also a current result")]
+    RetiredStillCurrent { id: String },
+    #[error("step {step:?} replaces {replaces:?}, which is not a step of this tree")]
+    UnknownReplacedStep { step: String, replaces: String },
 }
 
 fn in_question(question: &Option<String>) -> String {
     question
         .as_ref()
-        .map(|q| format!(" in question {q:?}"))
+        .map(|q| format!(" in {q:?}"))
         .unwrap_or_default()
 }
 
@@ -167,18 +201,26 @@ impl TreeError {
             | TreeError::UncoveredWalk { .. }
             | TreeError::NoDefaultResult { .. }
             | TreeError::TooManyDimensions { .. }
-            | TreeError::WalkTooLong { .. } => Location::Tree,
+            | TreeError::WalkTooLong { .. }
+            | TreeError::UnknownInSequence { .. }
+            | TreeError::PredicateCycle { .. } => Location::Tree,
+            TreeError::UnknownThen { question, .. } => Location::Node(question),
+            TreeError::UnknownPredicate { node, .. }
+            | TreeError::UnknownPlaceholder { node, .. } => Location::Node(node),
+            TreeError::UnknownResultInAddendum { addendum, .. } => Location::Node(addendum),
+            TreeError::UnknownReplacedStep { step, .. } => Location::Node(step),
+            TreeError::RetiredStillCurrent { id } => Location::Node(id),
             TreeError::InvalidId { kind, id, question } => match (kind, question) {
                 (IdKind::Dimension, _) => Location::Dimension(id),
                 (IdKind::Option, Some(q)) => Location::Option(q, id),
                 (_, Some(q)) => Location::Node(q),
-                (IdKind::Node, None) => Location::Node(id),
-                _ => Location::Tree,
+                (IdKind::Tree, None) => Location::Tree,
+                (_, None) => Location::Node(id),
             },
             TreeError::DuplicateId { kind, id } => match kind {
                 IdKind::Dimension => Location::Dimension(id),
-                IdKind::Node => Location::Node(id),
-                _ => Location::Tree,
+                IdKind::Tree => Location::Tree,
+                _ => Location::Node(id),
             },
             TreeError::DuplicateOption { question, option }
             | TreeError::UnknownNext {

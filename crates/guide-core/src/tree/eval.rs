@@ -72,4 +72,5 @@ pub(super) fn holds(rule: &Rule, state: &State<'_>, dim: &dyn Fn(&str) -> Option
             .iter()
             .any(|f| state.flags.contains(f.as_str()))
         && (rule.any.is_empty() || rule.any.iter().any(|r| holds(r, state, dim)))
+        && rule.all.iter().all(|r| holds(r, state, dim))
 }

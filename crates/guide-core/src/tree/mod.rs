@@ -19,22 +19,28 @@
 mod analysis;
 #[cfg(feature = "authoring")]
 mod authoring;
+mod confidence;
 mod engine;
 mod error;
 mod eval;
+mod outcome;
+mod resolve;
 pub mod schema;
 mod validate;
+mod validate_advice;
 
 #[cfg(feature = "authoring")]
-pub use authoring::{parse_tree_source, parse_tree_spec, LinkProblem, SourceError, SourceProblem};
-pub use engine::{
-    question_hash, Answer, AnswerError, DimensionScore, Outcome, Position, Reason, ReplayError,
-    Step, Walk, WalkStep,
+pub use authoring::{
+    check_tree, parse_toml, parse_tree_source, parse_tree_spec, LinkProblem, SourceError,
+    SourceProblem,
 };
+pub use confidence::{Change, Confidence, Unknown, DONT_KNOW};
+pub use engine::{question_hash, Answer, AnswerError, Position, ReplayError, Step, Walk, WalkStep};
 pub use error::{IdKind, Location, NeverHolds, TreeError, TreeLoadError};
+pub use outcome::{fill, DimensionScore, Outcome, PlanItem, Reason};
 pub use schema::{
-    AnswerCondition, AnswerOption, Bounds, Dimension, NextStep, Question, ResultSpec, Rule,
-    TreeSpec,
+    Addendum, AnswerCondition, AnswerOption, Bounds, Dimension, PlanStep, Predicate, Question,
+    ResultSpec, Retired, Rule, SharedSpec, TreeSpec, VarCase, VarSpec, Window,
 };
 pub use validate::{validate, ValidTree, MAX_CHECKED_WALKS};
 

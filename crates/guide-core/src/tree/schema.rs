@@ -1,5 +1,7 @@
 //! The schema authors write in `content/trees/*.toml`: questions, options, results and the rules
-//! that choose them. Serialisable, so that the build can ship a tree as JSON.
+//! that choose them; addenda that add to whichever result is chosen; plans of steps; named
+//! predicates and variables that keep each rule in one place. Serialisable, so that the build can
+//! ship a tree as JSON.
 
 use std::collections::BTreeMap;
 
@@ -14,15 +16,216 @@ pub struct TreeSpec {
     pub intro: String,
     /// The chapter that explains how the tree decides, such as `/book/assessing-readiness/`.
     pub chapter: String,
+    /// The file of shared definitions this tree uses (`common` for `content/trees/common.toml`):
+    /// its dimensions, questions, predicates and vars become the tree's own. The content loader
+    /// resolves it; a shipped tree has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<String>,
     /// The id of the first question.
     pub start: String,
+    /// The questions in the order a walk asks them when no `next` or `then` says otherwise: an
+    /// option without `next` leads to its question's `then`, else to the question after its own
+    /// in this list, else ends the walk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sequence: Vec<String>,
+    /// Whether the chart shows the sum of all points (off when the dimensions measure different
+    /// things that do not add up).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub show_total: bool,
     #[serde(default)]
     pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Named conditions that rules use by name (`is = ["committed"]`), so that each is written
+    /// once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predicates: Vec<Predicate>,
+    /// Words that texts use as `{id}`, chosen by rules (see [`VarSpec`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vars: Vec<VarSpec>,
     /// Tried in order when a walk ends; the first whose rule holds is chosen.
     #[serde(default)]
     pub results: Vec<ResultSpec>,
+    /// Added to whichever result is chosen, where their rule holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<Addendum>,
+    /// Results of earlier versions of the tree, so that a reader's history still names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Retired>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(value: &bool) -> bool {
+    *value
+}
+
+fn is_no(value: &bool) -> bool {
+    !*value
+}
+
+/// What several trees share (see [`TreeSpec::include`]): dimensions, questions, predicates and
+/// vars, defined once so that the trees cannot disagree about them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedSpec {
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub predicates: Vec<Predicate>,
+    #[serde(default)]
+    pub vars: Vec<VarSpec>,
+}
+
+impl TreeSpec {
+    /// Takes in what `shared` defines: its dimensions and questions come first (the questions
+    /// marked shared), its predicates and vars are added.
+    pub fn include(&mut self, shared: &SharedSpec) {
+        let mut dimensions = shared.dimensions.clone();
+        dimensions.append(&mut self.dimensions);
+        self.dimensions = dimensions;
+        let mut questions: Vec<Question> = shared
+            .questions
+            .iter()
+            .cloned()
+            .map(|mut q| {
+                q.shared = true;
+                q
+            })
+            .collect();
+        questions.append(&mut self.questions);
+        self.questions = questions;
+        let mut predicates = shared.predicates.clone();
+        predicates.append(&mut self.predicates);
+        self.predicates = predicates;
+        let mut vars = shared.vars.clone();
+        vars.append(&mut self.vars);
+        self.vars = vars;
+        self.include = None;
+    }
+}
+
+/// A named condition (see [`TreeSpec::predicates`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Predicate {
+    pub id: String,
+    /// What the condition means, in words (for authors and the chapter).
+    pub about: String,
+    pub rule: Rule,
+}
+
+/// A word or phrase that texts use as `{id}`: the value of the first case whose rule holds, else
+/// `default`. A result may also give a var its own value (see [`ResultSpec::vars`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VarSpec {
+    pub id: String,
+    #[serde(default)]
+    pub cases: Vec<VarCase>,
+    pub default: String,
+}
+
+/// One case of a [`VarSpec`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VarCase {
+    pub rule: Rule,
+    pub value: String,
+}
+
+/// Text, steps and risks added to the chosen result when the addendum's rule holds: a sector
+/// note, a regulation's deadlines, an overlay for a previous office. Within a `group`, only the
+/// first addendum whose rule holds applies (a choice among alternatives, such as the starting form
+/// of an office).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Addendum {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The results it may add to; empty: any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<String>,
+    #[serde(default)]
+    pub rule: Rule,
+    pub title: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanStep>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crosswalk: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learn_more: Option<String>,
+}
+
+/// A result of an earlier version of the tree, kept by name only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub id: String,
+    pub title: String,
+}
+
+/// When in the first 90 days a step belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Window {
+    /// Days 0 to 30.
+    #[serde(rename = "days-0-30")]
+    Days0To30,
+    /// Days 31 to 60.
+    #[serde(rename = "days-31-60")]
+    Days31To60,
+    /// Days 61 to 90.
+    #[serde(rename = "days-61-90")]
+    Days61To90,
+    /// After the first 90 days (a step that follows from the plan but takes longer).
+    #[serde(rename = "later")]
+    Later,
+}
+
+impl Window {
+    /// Every window, in order.
+    pub const ALL: [Window; 4] = [
+        Window::Days0To30,
+        Window::Days31To60,
+        Window::Days61To90,
+        Window::Later,
+    ];
+}
+
+/// One step of a plan: what to do, who does it, when, and how to tell it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStep {
+    /// Unique within the tree, so that a reader's ticks and owners stay with the step.
+    pub id: String,
+    pub text: String,
+    /// The role that owns it, such as "OSPO lead" or "General Counsel".
+    pub owner: String,
+    pub window: Window,
+    pub done_when: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crosswalk: Vec<String>,
+    /// The step is part of the plan only where this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Rule>,
+    /// The answers show it is already in place: shown as done, not prescribed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_if: Option<Rule>,
+    /// Steps whose work this one includes (an addendum's SBOM step includes a result's
+    /// inventory step): when this step is in the plan, they are not, so a plan never asks for the
+    /// same work twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
 }
 
 /// A named axis that answers add points to, shown as a chart with the result.
@@ -31,6 +234,10 @@ pub struct TreeSpec {
 pub struct Dimension {
     pub id: String,
     pub label: String,
+    /// Shown in the chart; a hidden dimension only counts (for rules), such as the number of
+    /// "don't know" answers.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub shown: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +249,25 @@ pub struct Question {
     pub why: String,
     /// A root-relative link into the book, such as `/book/assessing-readiness/#dimensions`.
     pub learn_more: String,
+    /// How a reader can find the answer out, for questions about facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Where an option without `next` leads (before the `sequence` is consulted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<String>,
+    /// The clauses and activities of outside frameworks this question bears on (ids of
+    /// `content/crosswalk.toml`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crosswalk: Vec<String>,
+    /// Defined once for several trees (`content/trees/common.toml`): an answer given in one tree
+    /// is carried over to the others.
+    #[serde(default, skip_serializing_if = "is_no")]
+    pub shared: bool,
+    /// The options are in order, less to more (a size band, a level of practice), so the one
+    /// next to the answer is a near miss worth showing when it changes the result; the options
+    /// of other questions are alternatives, and none is "next" to another.
+    #[serde(default, skip_serializing_if = "is_no")]
+    pub scale: bool,
     #[serde(default)]
     pub options: Vec<AnswerOption>,
 }
@@ -60,6 +286,9 @@ pub struct AnswerOption {
     /// Markers that rules can test, such as `dont-know`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<String>,
+    /// Ends the walk even where the question's `then` or the `sequence` would go on.
+    #[serde(default, skip_serializing_if = "is_no")]
+    pub ends: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,26 +299,23 @@ pub struct ResultSpec {
     pub summary: String,
     /// Why this result follows from the answers that lead to it.
     pub rationale: String,
+    /// The 90-day plan: steps in their windows.
     #[serde(default)]
-    pub next_steps: Vec<NextStep>,
+    pub plan: Vec<PlanStep>,
     #[serde(default)]
     pub trade_offs: Vec<String>,
     #[serde(default)]
     pub risks: Vec<String>,
-    #[serde(default)]
-    pub what_would_change: Vec<String>,
     pub learn_more: String,
+    /// The clauses and activities of outside frameworks this result bears on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crosswalk: Vec<String>,
+    /// This result's own values of vars that texts use as `{id}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vars: BTreeMap<String, String>,
     /// When this result applies. An empty rule always holds.
     #[serde(default)]
     pub rule: Rule,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NextStep {
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
 }
 
 /// The conditions under which a result applies. Every listed condition must hold; if `any` is
@@ -121,6 +347,13 @@ pub struct Rule {
     /// Alternatives: at least one must hold (when the list is not empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<Rule>,
+    /// Rules that must all hold as well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Rule>,
+    /// Named predicates that must all hold (see [`TreeSpec::predicates`]). The validator
+    /// replaces each name by its rule (in `all`), so the engine never meets a name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub is: Vec<String>,
 }
 
 /// "Question `question` was answered with one of `options`."
@@ -185,6 +418,8 @@ impl Rule {
             && self.not_answered.is_empty()
             && self.flags.is_empty()
             && self.no_flags.is_empty()
+            && self.is.is_empty()
             && (self.any.is_empty() || self.any.iter().any(Rule::is_always_true))
+            && self.all.iter().all(Rule::is_always_true)
     }
 }

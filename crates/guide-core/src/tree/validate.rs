@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::analysis::{rule_never_holds, Analysis, Constraints};
 use super::error::{IdKind, NeverHolds, TreeError};
+use super::resolve::resolve;
 use super::schema::{Question, Rule, TreeSpec};
 use crate::hash::fnv1a64;
 use crate::id::is_valid_id;
@@ -44,9 +45,12 @@ pub struct ValidTree {
 /// reported. The analyses that follow walks (reachable scores, rules that can never hold,
 /// walks that end without a result) need a sound graph, so they run only when the structure is
 /// sound; fixing the first batch may therefore reveal more.
-pub fn validate(spec: TreeSpec) -> Result<ValidTree, Vec<TreeError>> {
+pub fn validate(mut spec: TreeSpec) -> Result<ValidTree, Vec<TreeError>> {
+    let unresolved = resolve(&mut spec);
     let dims = dimension_index(&spec);
     let mut checker = Checker::new(&spec, &dims);
+    checker.structural = !unresolved.is_empty();
+    checker.errors = unresolved;
     checker.check_ids();
     checker.check_questions();
     let graph = checker.graph();
@@ -55,6 +59,7 @@ pub fn validate(spec: TreeSpec) -> Result<ValidTree, Vec<TreeError>> {
     let sound = !checker.structural;
     let analysis = sound.then(|| Analysis::new(&spec, &dims, &graph));
     checker.check_rules(analysis.as_ref());
+    checker.check_advice(analysis.as_ref());
     if let Some(analysis) = &analysis {
         checker.check_coverage(analysis);
         checker.check_store_caps(analysis, graph.start);
@@ -145,10 +150,10 @@ fn dimension_index(spec: &TreeSpec) -> BTreeMap<&str, usize> {
     dims
 }
 
-struct Checker<'a> {
-    spec: &'a TreeSpec,
-    dims: &'a BTreeMap<&'a str, usize>,
-    results: BTreeSet<&'a str>,
+pub(super) struct Checker<'a> {
+    pub(super) spec: &'a TreeSpec,
+    pub(super) dims: &'a BTreeMap<&'a str, usize>,
+    pub(super) results: BTreeSet<&'a str>,
     flags: BTreeSet<&'a str>,
     errors: Vec<TreeError>,
     /// Set when a problem makes walks meaningless (broken links, duplicate nodes, cycles).
@@ -196,7 +201,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn push(&mut self, error: TreeError) {
+    pub(super) fn push(&mut self, error: TreeError) {
         self.errors.push(error);
     }
 
@@ -503,7 +508,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Reference checks on a rule and everything nested in it.
-    fn check_rule_refs(&mut self, result: &str, rule: &Rule) -> bool {
+    pub(super) fn check_rule_refs(&mut self, result: &str, rule: &Rule) -> bool {
         let mut clean = true;
         for dimension in rule.dimensions.keys() {
             if !self.dims.contains_key(dimension.as_str()) {
@@ -552,7 +557,7 @@ impl<'a> Checker<'a> {
                 clean = false;
             }
         }
-        for sub in &rule.any {
+        for sub in rule.any.iter().chain(&rule.all) {
             clean &= self.check_rule_refs(result, sub);
         }
         clean

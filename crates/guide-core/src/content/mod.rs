@@ -17,6 +17,32 @@ use crate::id::is_valid_id;
 use crate::markdown::parse_markdown;
 use crate::pages::GuidePath;
 
+mod crosswalk;
+mod trees;
+
+pub use crosswalk::load_crosswalk;
+pub use trees::load_trees_dir;
+
+/// Everything in `content/`, loaded and checked together.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub book: Book,
+    pub crosswalk: crate::crosswalk::Crosswalk,
+    pub trees: Vec<crate::tree::TreeSpec>,
+}
+
+/// Loads and checks the whole content folder: the book, the crosswalk registry and the trees.
+pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
+    let book = load_book_dir(root)?;
+    let crosswalk = load_crosswalk(root)?;
+    let trees = load_trees_dir(root, &book, &crosswalk)?;
+    Ok(Content {
+        book,
+        crosswalk,
+        trees,
+    })
+}
+
 /// The fewest words a chapter may have.
 pub const MIN_CHAPTER_WORDS: usize = 1_200;
 /// The decision trees a chapter may embed or link to: those that have a page.
@@ -475,70 +501,5 @@ fn resolve(target: &Target, book: &Book) -> Option<String> {
                 Some(_) => None,
             }
         }
-    }
-}
-
-/// Reads every decision tree under `root/trees/*.toml`, validates it and checks its links into
-/// `book`. Each problem names its file and, where it can be found, its line. A tree's id must
-/// match its file name, and every tree that has a page ([`known_trees`]) must exist.
-pub fn load_trees_dir(
-    root: &Path,
-    book: &Book,
-) -> Result<Vec<crate::tree::TreeSpec>, ContentErrors> {
-    let dir = root.join("trees");
-    let paths = files_in(&dir, "toml", "trees")?;
-    let mut errors = Vec::new();
-    let mut trees: Vec<crate::tree::TreeSpec> = Vec::new();
-    for path in paths {
-        let file = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(error(&file, 0, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        match crate::tree::parse_tree_source(&text, book) {
-            Ok(tree) => {
-                let spec = tree.into_spec();
-                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                if spec.id != stem {
-                    errors.push(error(
-                        &file,
-                        1,
-                        format!("the tree's id {:?} differs from its file name", spec.id),
-                    ));
-                } else if trees.iter().any(|t| t.id == spec.id) {
-                    errors.push(error(
-                        &file,
-                        1,
-                        format!("tree id {:?} is used twice", spec.id),
-                    ));
-                } else {
-                    trees.push(spec);
-                }
-            }
-            Err(problems) => errors.extend(
-                problems
-                    .into_iter()
-                    .map(|p| error(&file, p.line, p.error.to_string())),
-            ),
-        }
-    }
-    if errors.is_empty() {
-        for id in known_trees() {
-            if !trees.iter().any(|t| t.id == id) {
-                errors.push(error(
-                    &dir.display().to_string(),
-                    0,
-                    format!("there is no tree {id:?}, which chapters may embed"),
-                ));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(trees)
-    } else {
-        Err(ContentErrors(errors))
     }
 }

@@ -1,0 +1,134 @@
+//! How firm a result is, computed by replaying the walk with neighbouring answers rather than
+//! written by hand: which single answers, moved one step, would change the result, and what each
+//! "don't know" may be hiding. Also carrying answers over from another tree that shares questions.
+
+use serde::Serialize;
+
+use super::engine::{Answer, Step};
+use super::validate::ValidTree;
+
+/// The flag of options that mean "don't know".
+pub const DONT_KNOW: &str = "dont-know";
+
+/// How firm a result is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Confidence {
+    /// Single answers to scale questions that, moved one step (to the option next to them),
+    /// change the result.
+    pub changes: Vec<Change>,
+    /// The "don't know" answers, each with the results the other answers would give.
+    pub unknown: Vec<Unknown>,
+}
+
+impl Confidence {
+    /// One step from another result.
+    pub fn is_borderline(&self) -> bool {
+        !self.changes.is_empty()
+    }
+}
+
+/// "Had you answered `option` to `question`, the result would be `result`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub question: String,
+    pub option: String,
+    pub result: String,
+}
+
+/// A question answered "don't know", and the results its other answers would give (the
+/// current one included when some answers keep it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unknown {
+    pub question: String,
+    pub results: Vec<String>,
+}
+
+impl ValidTree {
+    /// How firm the result of a finished walk is; `None` while it is unfinished.
+    pub fn confidence(&self, answers: &[Answer]) -> Option<Confidence> {
+        let result = self.outcome_result(answers)?;
+        let mut confidence = Confidence::default();
+        for (index, answer) in answers.iter().enumerate() {
+            let question = self.question(&answer.question)?;
+            let options: Vec<&str> = question
+                .options
+                .iter()
+                .filter(|o| !o.flags.iter().any(|f| f == DONT_KNOW))
+                .map(|o| o.id.as_str())
+                .collect();
+            let result_with = |option: &str| {
+                self.with_changed(answers, index, option)
+                    .and_then(|walk| self.outcome_result(&walk))
+            };
+            match options.iter().position(|o| *o == answer.option) {
+                Some(_) if !question.scale => {}
+                Some(at) => {
+                    let neighbours = [at.checked_sub(1), at.checked_add(1)];
+                    for option in neighbours
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|n| options.get(n))
+                    {
+                        if let Some(other) = result_with(option).filter(|r| *r != result) {
+                            confidence.changes.push(Change {
+                                question: question.id.clone(),
+                                option: (*option).to_string(),
+                                result: other,
+                            });
+                        }
+                    }
+                }
+                None => {
+                    let mut results: Vec<String> =
+                        options.iter().filter_map(|o| result_with(o)).collect();
+                    results.sort();
+                    results.dedup();
+                    confidence.unknown.push(Unknown {
+                        question: question.id.clone(),
+                        results,
+                    });
+                }
+            }
+        }
+        Some(confidence)
+    }
+
+    fn outcome_result(&self, answers: &[Answer]) -> Option<String> {
+        let trace = self.trace(answers).ok()?;
+        if trace.next.is_some() {
+            return None;
+        }
+        let state = self.state(&trace.steps);
+        self.choose(&state).map(|r| r.id.clone())
+    }
+
+    /// The walk with answer `index` changed to `option`; later answers are kept where the same
+    /// questions are asked again. `None` if the changed walk asks a question not answered before.
+    fn with_changed(&self, answers: &[Answer], index: usize, option: &str) -> Option<Vec<Answer>> {
+        let mut walk = self.answer(answers.get(..index)?, option).ok()?;
+        while let Ok(Step::Ask { question, .. }) = self.current(&walk) {
+            let earlier = answers.iter().find(|a| a.question == question.id)?;
+            walk = self.answer(&walk, &earlier.option).ok()?;
+        }
+        Some(walk)
+    }
+
+    /// `answers` extended with the answers `from` gives to the shared questions this walk asks
+    /// next (see `Question::shared`), as far as they go: a reader who answered them in another
+    /// tree is not asked again. Returns `answers` unchanged when the next question is not shared
+    /// or not answered in `from`.
+    pub fn carry_over(&self, answers: &[Answer], from: &[Answer]) -> Vec<Answer> {
+        let mut walk = answers.to_vec();
+        while let Ok(Step::Ask { question, .. }) = self.current(&walk) {
+            let given = from
+                .iter()
+                .find(|a| a.question == question.id)
+                .filter(|_| question.shared);
+            let Some(next) = given.and_then(|a| self.answer(&walk, &a.option).ok()) else {
+                break;
+            };
+            walk = next;
+        }
+        walk
+    }
+}

@@ -1,0 +1,49 @@
+//! How firm a result is: the answers one step away that would change it, and the "don't know"
+//! answers with what the other answers would give. A borderline result says so before anything
+//! else in this section, so nobody acts on a coin toss without checking.
+
+use guide_core::report::Advice;
+use yew::prelude::*;
+
+use crate::strings::{self, REPORT_LABELS as LABELS};
+
+pub fn view(advice: &Advice<'_>) -> Html {
+    let borderline = !advice.changes.is_empty();
+    let unknowns: Vec<_> = advice
+        .unknowns
+        .iter()
+        .filter(|u| !u.results.is_empty())
+        .collect();
+    html! {
+        <section class={classes!("result-firmness", borderline.then_some("borderline"))} data-testid="result-firmness"
+            data-borderline={borderline.to_string()} aria-labelledby="result-firmness">
+            <h3 id="result-firmness">{ LABELS.firmness }</h3>
+            if borderline {
+                <p class="notice" role="note">{ strings::RESULT_BORDERLINE }</p>
+                <ul>
+                    { for advice.changes.iter().map(|change| html! {
+                        <li data-testid="result-change">
+                            { format!("{} “{}” ({}), {} ", LABELS.had_you_answered, change.option, change.question, LABELS.result_would_be) }
+                            <strong>{ change.result }</strong>{ "." }
+                        </li>
+                    }) }
+                </ul>
+            } else if unknowns.is_empty() {
+                <p>{ LABELS.firm }</p>
+            }
+            if !unknowns.is_empty() {
+                <p>{ strings::RESULT_UNKNOWNS }</p>
+                <ul>
+                    { for unknowns.iter().map(|unknown| html! {
+                        <li data-testid="result-unknown">
+                            <span class="reason-question">{ unknown.question }</span>{ format!(": {} ", LABELS.unknown_gives) }
+                            <strong>{ unknown.results.join("; ") }</strong>
+                            if unknown.keeps_result { { format!(" ({})", strings::RESULT_UNKNOWN_KEEPS) } }
+                            { "." }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
