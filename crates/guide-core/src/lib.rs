@@ -5,6 +5,7 @@
 //! reading progress and search. This crate depends on no browser crate.
 
 pub mod book;
+pub mod conformance;
 pub mod crosswalk;
 pub mod doc;
 pub mod hash;
