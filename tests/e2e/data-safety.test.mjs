@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { answerQuestion, launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
-const KEY = "ospo-guide:default:v2";
+const KEY = "ospo-guide:default:v3";
 let browser;
 let site;
 let host;
@@ -61,7 +61,7 @@ test("two widgets with the default namespace on one page keep both walks across 
   await answerQuestion(first);
   await answerQuestion(second);
   await page.waitForFunction(() => {
-    const stored = JSON.parse(localStorage.getItem("ospo-guide:widget:v2") ?? "null");
+    const stored = JSON.parse(localStorage.getItem("ospo-guide:widget:v3") ?? "null");
     return stored && stored.payload.trees.readiness?.answers.length === 1 && stored.payload.trees.structure?.answers.length === 1;
   });
   await page.reload();

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
-const KEY = "ospo-guide:default:v2";
+const KEY = "ospo-guide:default:v3";
 let browser;
 let site;
 let scratch;
@@ -112,7 +112,7 @@ test("export, then import in a fresh browser, restores everything", async () => 
   const file = join(scratch, "export.json");
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, "utf8"));
-  assert.equal(exported.schema, 2);
+  assert.equal(exported.schema, 3);
   await context.close();
 
   const fresh = await browser.newContext();

@@ -141,9 +141,9 @@ test("two widgets with different namespaces keep separate data, and follow their
   await acme.getByTestId("tree-question").locator("input").first().check();
   await acme.getByRole("button", { name: "Next" }).click();
   await acme.locator(".tree-count", { hasText: "Question 2 of" }).waitFor();
-  await page.waitForFunction(() => (localStorage.getItem("ospo-guide:acme:v2") ?? "").includes("readiness"));
+  await page.waitForFunction(() => (localStorage.getItem("ospo-guide:acme:v3") ?? "").includes("readiness"));
   assert.match(await beta.locator(".tree-count").textContent(), /Question 1 of/);
-  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem("ospo-guide:beta:v2") ?? ""), /"readiness"/);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem("ospo-guide:beta:v3") ?? ""), /"readiness"/);
   const [light, dark] = await Promise.all(
     [acme, beta].map((w) => w.locator(".widget-root").evaluate((el) => getComputedStyle(el).backgroundColor)),
   );

@@ -1,4 +1,5 @@
-//! The reader's data: reading progress, decision-tree answers, results history and preferences.
+//! The reader's data: reading progress, decision-tree answers, results history, preferences, the
+//! reader's work on their plan and their self-check answers.
 //!
 //! All of it lives in the reader's browser, so this module is built to be trusted with months of
 //! work. It is pure: the view's storage adapter reads and writes strings, reads the clock and
@@ -14,8 +15,10 @@
 //! - [`plan_save`] and [`plan_backup`] decide what the storage adapter writes: nothing is ever
 //!   written over data that cannot be read, and a save merges what is stored first.
 //!
-//! Every id stored (chapter slug, section, tree, question, option, result, score dimension) is 1
-//! to 80 characters of `a-z`, `0-9` and `-`; every list has a cap (see the `MAX_` constants).
+//! Every id stored (chapter slug, section, tree, question, option, result, score dimension, check,
+//! item) is 1 to 80 characters of `a-z`, `0-9` and `-`; a plan step's key is two or three such ids
+//! joined by dots; the only free text is a step's owner, short and without control characters;
+//! every list has a cap (see the `MAX_` constants).
 
 mod envelope;
 mod flags;
@@ -40,13 +43,13 @@ pub use keys::{
 };
 pub use merge::merge;
 pub use model::{
-    Answer, ChapterState, ChapterStatus, Place, Prefs, Progress, ResultKey, ResultRecord, Theme,
-    TreeProgress,
+    Answer, ChapterState, ChapterStatus, CheckProgress, ItemAnswer, Place, Prefs, Progress,
+    ResultKey, ResultRecord, StepState, Theme, TreeProgress,
 };
 pub use reducer::{Event, EventError};
 pub use storage::{plan_save, value_hash, SavePlan};
 pub use validate::{
     is_valid_content_version, validate, ValidationError, MAX_ANSWERS, MAX_BYTES, MAX_CHAPTERS,
-    MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN, MAX_REMOVED, MAX_RESULTS,
-    MAX_TIME, MAX_TREES,
+    MAX_CHECKS, MAX_CHECK_ITEMS, MAX_CONTENT_VERSION_LEN, MAX_DIMENSIONS, MAX_FRACTION, MAX_ID_LEN,
+    MAX_OWNER_CHARS, MAX_PLAN_STEPS, MAX_REMOVED, MAX_RESULTS, MAX_TIME, MAX_TREES,
 };

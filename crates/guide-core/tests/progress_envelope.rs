@@ -13,6 +13,7 @@ use guide_core::Audience;
 
 const V1: &str = include_str!("fixtures/progress/v1.json");
 const V2: &str = include_str!("fixtures/progress/v2.json");
+const V3: &str = include_str!("fixtures/progress/v3.json");
 
 fn decoded(raw: &str) -> guide_core::progress::Decoded {
     match decode(raw) {
@@ -31,7 +32,7 @@ fn envelope(schema: &str, payload: &str) -> String {
 fn keys_follow_the_documented_format() {
     assert_eq!(
         storage_key("default"),
-        Ok("ospo-guide:default:v2".to_owned())
+        Ok("ospo-guide:default:v3".to_owned())
     );
     assert_eq!(
         storage_key_for("intranet-1", 1),
@@ -52,6 +53,7 @@ fn keys_follow_the_documented_format() {
     assert_eq!(
         keys_to_read("default"),
         Ok(vec![
+            "ospo-guide:default:v3".to_owned(),
             "ospo-guide:default:v2".to_owned(),
             "ospo-guide:default:v1".to_owned()
         ])
@@ -96,23 +98,77 @@ fn schema_1_fixture_migrates_to_the_current_schema() {
     assert_eq!((read.read_at, read.by_hand, read.fraction), (0, false, 0));
     assert!(progress.trees().is_empty());
     assert!(progress.results().is_empty());
-    // Written back, it is schema 2 and reads the same.
+    // Written back, it is schema 3 and reads the same.
     let again = decoded_again(&progress);
     assert_eq!(again, progress);
 }
 
 fn decoded_again(progress: &Progress) -> Progress {
     let text = encode(progress, "2026-11-24").expect("encodes");
-    assert!(text.starts_with(r#"{"schema":2,"content":"2026-11-24","payload":"#));
+    assert!(text.starts_with(r#"{"schema":3,"content":"2026-11-24","payload":"#));
     let back = decoded(&text);
     assert_eq!(back.migrated_from, None);
     back.progress
 }
 
 #[test]
-fn schema_2_fixture_loads_as_is() {
+fn schema_2_fixture_migrates_with_an_empty_plan_and_no_check_answers() {
     let decoded = decoded(V2);
+    assert_eq!(decoded.migrated_from, Some(2));
+    assert!(decoded.progress.plan().is_empty() && decoded.progress.checks().is_empty());
+    assert_eq!(decoded.progress, decoded_v3_without_work());
+}
+
+/// The schema-3 fixture with its plan and check answers taken out: the schema-2 fixture.
+fn decoded_v3_without_work() -> Progress {
+    let mut value: serde_json::Value = serde_json::from_str(V3).expect("JSON");
+    let payload = value["payload"].as_object_mut().expect("an object");
+    payload.remove("plan");
+    payload.remove("checks");
+    decoded(&value.to_string()).progress
+}
+
+#[test]
+fn schema_3_fixture_loads_as_is() {
+    let decoded = decoded(V3);
     assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.content, "2026-11-29");
+    let progress = decoded.progress;
+    let charter = progress.step("readiness.fc-charter").expect("stored");
+    assert!(charter.done);
+    assert_eq!(
+        (charter.owner.as_str(), charter.due.as_str()),
+        ("Dana (CTO office)", "2026-12-15")
+    );
+    assert!(
+        progress
+            .step("iso-5230.compliance-policy")
+            .expect("stored")
+            .added
+    );
+    assert!(
+        !progress
+            .step("iso-18974.roles-defined")
+            .expect("stored")
+            .added
+    );
+    let answers = progress.check_answers("iso-5230");
+    assert_eq!(
+        answers.get("compliance-policy"),
+        Some(&guide_core::conformance::Verdict::Partly)
+    );
+    assert_eq!(
+        answers.get("competence-records"),
+        Some(&guide_core::conformance::Verdict::NotApplicable)
+    );
+    assert!(progress.check_answers("iso-18974").is_empty());
+    assert_eq!(progress.checks()["iso-18974"].cleared_at, 1_764_000_670_000);
+    assert_eq!(decoded_again(&progress), progress);
+}
+
+#[test]
+fn schema_2_fixture_loads_as_before() {
+    let decoded = decoded(V2);
     assert_eq!(decoded.content, "2026-11-24");
     let progress = decoded.progress;
     assert_eq!(progress.status("what-is-an-ospo"), ChapterStatus::Read);
@@ -163,10 +219,10 @@ fn the_encoded_form_of_a_known_state_is_stable() {
     assert_eq!(
         text,
         concat!(
-            r#"{"schema":2,"content":"c1","payload":{"chapters":{"intro":{"read":true,"read_at":7,"#,
+            r#"{"schema":3,"content":"c1","payload":{"chapters":{"intro":{"read":true,"read_at":7,"#,
             r#""by_hand":true,"fraction":0,"section":null,"seen_at":0}},"last":null,"trees":{},"#,
             r#""results":[],"removed_results":[],"prefs":{"theme":"auto","theme_at":0,"#,
-            r#""audience":null,"audience_at":0},"reset_at":0}}"#
+            r#""audience":null,"audience_at":0},"reset_at":0,"plan":{},"checks":{}}}"#
         )
     );
 }
@@ -253,8 +309,8 @@ fn deeply_nested_json_is_unreadable_not_a_crash() {
 #[test]
 fn a_newer_schema_is_from_the_future() {
     assert_eq!(
-        decode(&envelope("3", "{}")),
-        Err(DecodeError::FromFuture { found: 3 })
+        decode(&envelope("4", "{}")),
+        Err(DecodeError::FromFuture { found: 4 })
     );
     // Whatever the payload looks like: it cannot be judged by this version.
     assert_eq!(
@@ -433,7 +489,14 @@ fn the_adapter_is_told_what_to_do() {
         }
         other => panic!("{other:?}"),
     }
-    let loaded = LoadOutcome::from_stored(Some(V2));
+    assert!(matches!(
+        LoadOutcome::from_stored(Some(V2)),
+        LoadOutcome::Loaded {
+            migrated_from: Some(2),
+            ..
+        }
+    ));
+    let loaded = LoadOutcome::from_stored(Some(V3));
     assert!(matches!(
         loaded,
         LoadOutcome::Loaded {

@@ -62,7 +62,7 @@ fn an_export_is_the_pretty_storage_envelope() {
     let progress = with([marked("intro", true, 1)]);
     let text = String::from_utf8(exported(&progress)).expect("utf-8");
     assert!(
-        text.starts_with("{\n  \"schema\": 2,\n  \"content\": \"2026-11-24\",\n  \"payload\": {")
+        text.starts_with("{\n  \"schema\": 3,\n  \"content\": \"2026-11-24\",\n  \"payload\": {")
     );
     let decoded = guide_core::progress::decode(&text).expect("decodes");
     assert_eq!(decoded.progress, progress);

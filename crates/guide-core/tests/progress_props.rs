@@ -4,9 +4,10 @@
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]
 
+use guide_core::conformance::Verdict;
 use guide_core::progress::{
     apply_import, decode, encode, export, merge, preview_import, validate, Answer, ChapterStatus,
-    Event, ImportMode, Progress, ResultKey, ResultRecord, Theme,
+    Event, ImportMode, Progress, ResultKey, ResultRecord, StepState, Theme,
 };
 use guide_core::Audience;
 use proptest::collection::{btree_map, vec};
@@ -84,7 +85,6 @@ fn record() -> impl Strategy<Value = ResultRecord> {
 fn event(erase: bool) -> impl Strategy<Value = Event> {
     let theme = select(Theme::ALL.to_vec());
     let audience = option::of(select(Audience::ALL.to_vec()));
-    let erase_weight = if erase { 1 } else { 0 };
     prop_oneof![
         6 => (id(), option::of(id()), prop_oneof![0u16..=1000, Just(1000u16)], time()).prop_map(
             |(slug, section, fraction, at)| Event::ChapterProgressed {
@@ -111,7 +111,21 @@ fn event(erase: bool) -> impl Strategy<Value = Event> {
         }),
         1 => (theme, time()).prop_map(|(theme, at)| Event::ThemeChosen { theme, at }),
         1 => (audience, time()).prop_map(|(audience, at)| Event::AudienceChosen { audience, at }),
-        erase_weight => time().prop_map(|at| Event::EraseAll { at }),
+        3 => (id(), id(), any::<bool>(), select(vec!["", "Dana", "Legal \"team\""]), select(vec!["", "2026-12-31"]), any::<bool>(), time())
+            .prop_map(|(tree, step, done, owner, due, added, at)| Event::PlanStepChanged {
+                key: format!("{tree}.{step}"),
+                state: StepState { at, done, owner: owner.into(), due: due.into(), added },
+            }),
+        3 => (id(), id(), select(Verdict::ALL.to_vec()), time()).prop_map(|(check, item, verdict, at)| {
+            Event::CheckAnswered { check, item, verdict, at }
+        }),
+        1 => (id(), time()).prop_map(|(check, at)| Event::CheckCleared { check, at }),
+        // Without erases, this arm chooses the default theme instead (a weight of 0 is refused).
+        1 => time().prop_map(move |at| if erase {
+            Event::EraseAll { at }
+        } else {
+            Event::ThemeChosen { theme: Theme::Auto, at }
+        }),
     ]
 }
 
@@ -310,6 +324,32 @@ proptest! {
                     theirs.reset_at() > mine.reset_at() && chapter.read_at <= theirs.reset_at();
                 if !unmarked_later && !erased_later {
                     prop_assert_eq!(merged.status(slug), ChapterStatus::Read, "{}", slug);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn merge_keeps_the_latest_work_on_plans_and_checks((a, b) in two_tabs(false)) {
+        let merged = merge(&a, &b);
+        for (mine, theirs) in [(&a, &b), (&b, &a)] {
+            for (key, step) in mine.plan() {
+                let later = theirs.step(key).is_some_and(|other| other > step);
+                if !later {
+                    prop_assert_eq!(merged.step(key), Some(step), "{}", key);
+                }
+            }
+            for (check, progress) in mine.checks() {
+                let cleared = theirs.checks().get(check).map_or(0, |c| c.cleared_at);
+                for (item, answer) in &progress.answers {
+                    let later = theirs
+                        .checks()
+                        .get(check)
+                        .and_then(|c| c.answers.get(item))
+                        .is_some_and(|other| other > answer);
+                    if !later && answer.at > cleared {
+                        prop_assert_eq!(merged.check_answers(check).get(item).copied(), Some(answer.verdict));
+                    }
                 }
             }
         }

@@ -111,6 +111,8 @@ fn changes(title: &'static str, text: &'static str, changes: &Changes) -> Html {
         (changes.trees_changed.len(), strings::IMPORT_TREES),
         (changes.results_added, strings::IMPORT_RESULTS_ADDED),
         (changes.results_removed, strings::IMPORT_RESULTS_REMOVED),
+        (changes.steps_changed, strings::IMPORT_STEPS),
+        (changes.checks_changed.len(), strings::IMPORT_CHECKS),
     ];
     html! {
         <div class="preview-column">

@@ -11,13 +11,13 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::model::Progress;
-use super::schema::{v1, v2};
+use super::schema::{v1, v2, v3};
 use super::validate::{
     check_content_version, preview_escaped, sort_lists, validate, ValidationError, MAX_BYTES,
 };
 
 /// The schema version this build writes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 /// The oldest schema version this build can read.
 pub const OLDEST_SCHEMA: u32 = 1;
 
@@ -172,8 +172,11 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     let (mut progress, migrated_from) = if schema == 1 {
         let payload: v1::PayloadV1 = payload_of(raw)?;
         (v1::migrate_v1(payload)?, Some(1))
-    } else {
+    } else if schema == 2 {
         let payload: v2::PayloadV2 = payload_of(raw)?;
+        (Progress::from(payload), Some(2))
+    } else {
+        let payload: v3::PayloadV3 = payload_of(raw)?;
         (Progress::from(payload), None)
     };
     sort_lists(&mut progress);

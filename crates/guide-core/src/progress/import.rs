@@ -71,6 +71,10 @@ pub struct Changes {
     pub results_removed: usize,
     /// Whether the theme or audience would change.
     pub prefs_changed: bool,
+    /// Plan steps whose state (done, owner, due date, added) would be different.
+    pub steps_changed: usize,
+    /// Self-checks whose answers would be different.
+    pub checks_changed: Vec<String>,
     /// Whether the result can be kept (within every cap and 1 MiB).
     pub fits: bool,
 }
@@ -101,6 +105,30 @@ impl Changes {
             results_removed: keys_before.difference(&keys_after).count(),
             prefs_changed: before.prefs.theme != after.prefs.theme
                 || before.prefs.audience != after.prefs.audience,
+            steps_changed: before
+                .plan
+                .keys()
+                .chain(after.plan.keys())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|key| {
+                    let content = |p: &Progress| {
+                        p.plan
+                            .get(*key)
+                            .map(|s| (s.done, s.owner.clone(), s.due.clone(), s.added))
+                    };
+                    content(before) != content(after)
+                })
+                .count(),
+            checks_changed: before
+                .checks
+                .keys()
+                .chain(after.checks.keys())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|check| before.check_answers(check) != after.check_answers(check))
+                .cloned()
+                .collect(),
             fits: validate(after).is_ok() && fits(after),
         }
     }
@@ -113,6 +141,8 @@ impl Changes {
             && self.results_added == 0
             && self.results_removed == 0
             && !self.prefs_changed
+            && self.steps_changed == 0
+            && self.checks_changed.is_empty()
     }
 }
 

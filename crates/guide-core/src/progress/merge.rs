@@ -13,6 +13,9 @@
 //!   a time and wins like any other list.
 //! - **Results**: the union, one per (tree, result, at), minus those removed in either copy.
 //! - **Preferences**: per preference, the most recently chosen.
+//! - **Plan steps**: per step, the most recent state as a whole (done, owner, due date, added).
+//! - **Self-check answers**: per item, the most recent verdict; a fresh start of a check removes
+//!   every verdict given before it, in either copy.
 //! - **Erase and replace**: a copy with a later `reset_at` was erased (or replaced by an import)
 //!   after the other copy's reset. Of the other copy only what changed after that moment is kept;
 //!   everything older stays erased.
@@ -22,7 +25,9 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{ChapterState, Prefs, Progress, ResultKey, ResultRecord, TreeProgress};
+use super::model::{
+    ChapterState, CheckProgress, Prefs, Progress, ResultKey, ResultRecord, TreeProgress,
+};
 use super::reducer::forget_oldest_removals;
 
 /// Merges this tab's data with another copy (another tab's, or an import in merge mode).
@@ -92,6 +97,47 @@ fn since(progress: &Progress, cutoff: u64) -> Progress {
             .collect(),
         prefs,
         reset_at: cutoff,
+        plan: progress
+            .plan
+            .iter()
+            .filter(|(_, step)| step.at > cutoff)
+            .map(|(key, step)| (key.clone(), step.clone()))
+            .collect(),
+        checks: progress
+            .checks
+            .iter()
+            .map(|(id, check)| (id.clone(), check_since(check, cutoff)))
+            .filter(|(_, check)| *check != CheckProgress::default())
+            .collect(),
+    }
+}
+
+/// What of a self-check's answers happened strictly after `cutoff`.
+fn check_since(check: &CheckProgress, cutoff: u64) -> CheckProgress {
+    CheckProgress {
+        answers: check
+            .answers
+            .iter()
+            .filter(|(_, a)| a.at > cutoff)
+            .map(|(item, a)| (item.clone(), *a))
+            .collect(),
+        cleared_at: if check.cleared_at > cutoff {
+            check.cleared_at
+        } else {
+            0
+        },
+    }
+}
+
+fn merge_check(a: &CheckProgress, b: &CheckProgress) -> CheckProgress {
+    let cleared_at = a.cleared_at.max(b.cleared_at);
+    let answers = union_maps(&a.answers, &b.answers, |x, y| *x.max(y))
+        .into_iter()
+        .filter(|(_, answer)| answer.at > cleared_at)
+        .collect();
+    CheckProgress {
+        answers,
+        cleared_at,
     }
 }
 
@@ -182,5 +228,7 @@ fn union(a: &Progress, b: &Progress, reset_at: u64) -> Progress {
         removed_results: removed,
         prefs: merge_prefs(&a.prefs, &b.prefs),
         reset_at,
+        plan: union_maps(&a.plan, &b.plan, |x, y| x.max(y).clone()),
+        checks: union_maps(&a.checks, &b.checks, merge_check),
     }
 }

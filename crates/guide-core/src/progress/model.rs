@@ -1,6 +1,6 @@
 //! The shape of the reader's data, and the read-only questions the view asks of it.
 //!
-//! `Progress` is also the schema-2 payload as stored: its field names are the JSON keys. Its fields
+//! `Progress` is also the schema-3 payload as stored: its field names are the JSON keys. Its fields
 //! are private so that only the reducer, a merge, a migration or a validated decode can change it;
 //! the values inside (chapter states, answers, results) are plain data with public fields.
 
@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::book::Audience;
+use crate::conformance::Verdict;
 
 /// Everything the guide remembers about one reader. Change it with [`Progress::apply`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -24,6 +25,53 @@ pub struct Progress {
     pub(super) prefs: Prefs,
     /// When everything was last erased or replaced (0: never). See the merge rules.
     pub(super) reset_at: u64,
+    /// The reader's work on their plan, by step key (see [`StepState`]).
+    pub(super) plan: BTreeMap<String, StepState>,
+    /// Answers to the conformance self-checks, by check id.
+    pub(super) checks: BTreeMap<String, CheckProgress>,
+}
+
+/// What the reader did with one step of their plan. The key says which step: `<tree>.<step>`
+/// for a step of a result's plan, `<check>.<item>` for a self-check gap the reader added, and
+/// `<chapter>.<section>.<n>` for the n-th checklist item of a chapter section the plan links to.
+/// One register with one time: the latest change wins a merge as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepState {
+    /// When it last changed.
+    pub at: u64,
+    pub done: bool,
+    /// Who owns it, as the reader wrote it (at most [`MAX_OWNER_CHARS`](super::MAX_OWNER_CHARS)
+    /// characters, no control characters); empty: not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// When it is due, `YYYY-MM-DD`; empty: not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// For a self-check gap: whether it is in the plan (the reader added it and has not taken it
+    /// out). Steps of a result's plan are in it whatever this says.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub added: bool,
+}
+
+/// The answers to one self-check.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckProgress {
+    /// By item id.
+    pub answers: BTreeMap<String, ItemAnswer>,
+    /// When the reader last started the check afresh (0: never): answers older than this are
+    /// gone, in this copy and in any merge.
+    pub cleared_at: u64,
+}
+
+/// One item's verdict and when it was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemAnswer {
+    /// When it was given (first, so that the order of answers is their order in time).
+    pub at: u64,
+    pub verdict: Verdict,
 }
 
 /// What the guide knows about one chapter.
@@ -202,6 +250,8 @@ impl Progress {
             && self.results.is_empty()
             && self.removed_results.is_empty()
             && self.prefs == Prefs::default()
+            && self.plan.is_empty()
+            && self.checks.is_empty()
     }
 
     /// The state of one chapter, by slug. Unknown slugs are `NotStarted`.
@@ -287,6 +337,34 @@ impl Progress {
         self.reset_at
     }
 
+    /// The reader's work on one plan step, by key (see [`StepState`]).
+    pub fn step(&self, key: &str) -> Option<&StepState> {
+        self.plan.get(key)
+    }
+
+    /// Every plan step the reader touched, by key.
+    pub fn plan(&self) -> &BTreeMap<String, StepState> {
+        &self.plan
+    }
+
+    /// The verdicts given in one self-check, by item id (answers cleared since are left out).
+    pub fn check_answers(&self, check: &str) -> BTreeMap<String, Verdict> {
+        self.checks
+            .get(check)
+            .map(|c| {
+                c.answers
+                    .iter()
+                    .map(|(item, a)| (item.clone(), a.verdict))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every self-check with answers (or a recorded fresh start), by check id.
+    pub fn checks(&self) -> &BTreeMap<String, CheckProgress> {
+        &self.checks
+    }
+
     /// The latest time stored anywhere in the state.
     pub(super) fn latest_time(&self) -> u64 {
         let chapters = self
@@ -298,7 +376,15 @@ impl Progress {
         let results = self.results.iter().map(|r| r.at).max();
         let removed = self.removed_results.iter().map(|r| r.at).max();
         let last = self.last.as_ref().map(|p| p.at);
+        let plan = self.plan.values().map(|s| s.at).max();
+        let checks = self
+            .checks
+            .values()
+            .flat_map(|c| c.answers.values().map(|a| a.at).chain([c.cleared_at]))
+            .max();
         [
+            plan,
+            checks,
             chapters,
             trees,
             results,

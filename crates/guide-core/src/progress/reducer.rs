@@ -17,14 +17,16 @@
 use thiserror::Error;
 
 use super::model::{
-    Answer, ChapterState, Place, Progress, ResultKey, ResultRecord, Theme, TreeProgress,
+    Answer, ChapterState, ItemAnswer, Place, Progress, ResultKey, ResultRecord, StepState, Theme,
+    TreeProgress,
 };
 use super::validate::{
-    check_answers, check_count, check_fraction, check_id, check_result, check_time,
-    ValidationError, MAX_BYTES, MAX_CHAPTERS, MAX_FRACTION, MAX_REMOVED, MAX_RESULTS, MAX_TIME,
-    MAX_TREES,
+    check_answers, check_count, check_fraction, check_id, check_result, check_step, check_time,
+    ValidationError, MAX_BYTES, MAX_CHAPTERS, MAX_CHECKS, MAX_CHECK_ITEMS, MAX_FRACTION,
+    MAX_PLAN_STEPS, MAX_REMOVED, MAX_RESULTS, MAX_TIME, MAX_TREES,
 };
 use crate::book::Audience;
+use crate::conformance::Verdict;
 
 /// Something the reader did (or the view noticed), with its time in milliseconds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,25 @@ pub enum Event {
         audience: Option<Audience>,
         at: u64,
     },
+    /// The reader changed a plan step: ticked it, named its owner or due date, or added a
+    /// self-check gap to the plan or took it out. `state` is the whole new state; its `at` is the
+    /// event's time.
+    PlanStepChanged {
+        key: String,
+        state: StepState,
+    },
+    /// The reader gave a verdict on one item of a self-check.
+    CheckAnswered {
+        check: String,
+        item: String,
+        verdict: Verdict,
+        at: u64,
+    },
+    /// The reader started a self-check afresh: its answers are cleared.
+    CheckCleared {
+        check: String,
+        at: u64,
+    },
     /// Forget everything, preferences included.
     EraseAll {
         at: u64,
@@ -104,7 +125,10 @@ impl Progress {
     pub fn apply(&mut self, event: Event) -> Result<bool, EventError> {
         let check_size = !matches!(
             event,
-            Event::TreeCleared { .. } | Event::ResultRemoved { .. } | Event::EraseAll { .. }
+            Event::TreeCleared { .. }
+                | Event::ResultRemoved { .. }
+                | Event::CheckCleared { .. }
+                | Event::EraseAll { .. }
         );
         let mut next = self.clone();
         let changed = next.apply_unchecked(event)?;
@@ -130,6 +154,14 @@ impl Progress {
             Event::TreeCleared { tree, at } => self.cleared(&tree, at),
             Event::ResultRecorded { record } => self.recorded(record),
             Event::ResultRemoved { key } => Ok(self.removed(&key)),
+            Event::PlanStepChanged { key, state } => self.step_changed(key, state),
+            Event::CheckAnswered {
+                check,
+                item,
+                verdict,
+                at,
+            } => self.check_answered(check, item, verdict, at),
+            Event::CheckCleared { check, at } => self.check_cleared(&check, at),
             Event::ThemeChosen { theme, at } => {
                 check_time("the event", at)?;
                 if self.prefs.theme == theme {
@@ -303,6 +335,73 @@ impl Progress {
         }
         forget_oldest_removals(&mut self.removed_results);
         true
+    }
+}
+
+impl Progress {
+    fn step_changed(&mut self, key: String, mut state: StepState) -> Result<bool, EventError> {
+        check_time("the event", state.at)?;
+        let previous = self.plan.get(&key);
+        state.at = after(previous.map_or(0, |p| p.at), state.at);
+        check_step(&key, &state)?;
+        let content = |s: &StepState| (s.done, s.owner.clone(), s.due.clone(), s.added);
+        match previous {
+            Some(p) if content(p) == content(&state) => return Ok(false),
+            Some(_) => {}
+            None => check_count("plan steps", self.plan.len() + 1, MAX_PLAN_STEPS)?,
+        }
+        self.plan.insert(key, state);
+        Ok(true)
+    }
+
+    fn check_answered(
+        &mut self,
+        check: String,
+        item: String,
+        verdict: Verdict,
+        at: u64,
+    ) -> Result<bool, EventError> {
+        check_id("check id", &check)?;
+        check_id("check item id", &item)?;
+        check_time("the event", at)?;
+        if !self.checks.contains_key(&check) {
+            check_count("checks", self.checks.len() + 1, MAX_CHECKS)?;
+        }
+        let progress = self.checks.entry(check).or_default();
+        let previous = progress.answers.get(&item).copied();
+        if previous.is_some_and(|p| p.verdict == verdict) {
+            return Ok(false);
+        }
+        if previous.is_none() {
+            check_count(
+                "answered items in one check",
+                progress.answers.len() + 1,
+                MAX_CHECK_ITEMS,
+            )?;
+        }
+        let since = previous.map_or(progress.cleared_at, |p| p.at.max(progress.cleared_at));
+        progress.answers.insert(
+            item,
+            ItemAnswer {
+                verdict,
+                at: after(since, at),
+            },
+        );
+        Ok(true)
+    }
+
+    fn check_cleared(&mut self, check: &str, at: u64) -> Result<bool, EventError> {
+        check_id("check id", check)?;
+        check_time("the event", at)?;
+        match self.checks.get_mut(check) {
+            Some(progress) if !progress.answers.is_empty() => {
+                let latest = progress.answers.values().map(|a| a.at).max().unwrap_or(0);
+                progress.cleared_at = after(latest.max(progress.cleared_at), at);
+                progress.answers.clear();
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 }
 

@@ -80,7 +80,25 @@ fn export_len_bound(progress: &Progress) -> usize {
         .iter()
         .map(|k| REMOVED + k.tree.len() + k.result.len())
         .sum();
-    ENVELOPE + chapters + last + trees + results + removed
+    // A step's owner is free text: each character may be escaped as `\uXXXX` (6 bytes), or
+    // take 4 bytes of UTF-8.
+    const STEP: usize = 500;
+    const CHECK: usize = 300;
+    const ITEM: usize = 300;
+    let plan: usize = progress
+        .plan
+        .iter()
+        .map(|(key, step)| STEP + key.len() + 6 * step.owner.chars().count() + step.due.len())
+        .sum();
+    let checks: usize = progress
+        .checks
+        .iter()
+        .map(|(id, check)| {
+            let items: usize = check.answers.keys().map(|item| ITEM + item.len()).sum();
+            CHECK + id.len() + items
+        })
+        .sum();
+    ENVELOPE + chapters + last + trees + results + removed + plan + checks
 }
 
 /// Whether a state fits in one export file (and so, compact, in storage). Serializes only when
@@ -92,10 +110,14 @@ pub(in crate::progress) fn fits(progress: &Progress) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::model::{
-        Answer, ChapterState, Place, Progress, ResultKey, ResultRecord, TreeProgress,
+        Answer, ChapterState, CheckProgress, ItemAnswer, Place, Progress, ResultKey, ResultRecord,
+        StepState, TreeProgress,
     };
-    use super::super::validate::{MAX_ANSWERS, MAX_DIMENSIONS, MAX_ID_LEN, MAX_TIME};
+    use super::super::validate::{
+        MAX_ANSWERS, MAX_CHECK_ITEMS, MAX_DIMENSIONS, MAX_ID_LEN, MAX_OWNER_CHARS, MAX_TIME,
+    };
     use super::{export_len, export_len_bound};
+    use crate::conformance::Verdict;
 
     /// The longest id, distinct per `n`.
     fn id(n: usize) -> String {
@@ -180,5 +202,48 @@ mod tests {
         prefs.prefs.audience_at = MAX_TIME;
         prefs.reset_at = MAX_TIME;
         check("preferences", &prefs);
+
+        let mut plan = Progress::default();
+        for n in 0..200 {
+            // Control-like characters the validator allows but JSON escapes, at the most.
+            let owner: String = std::iter::repeat_n('\u{7f}', MAX_OWNER_CHARS).collect();
+            plan.plan.insert(
+                format!("{}.{}.{}", id(n), id(n), id(n)),
+                StepState {
+                    at: MAX_TIME,
+                    done: true,
+                    owner: if n % 2 == 0 {
+                        owner
+                    } else {
+                        "\"".repeat(MAX_OWNER_CHARS)
+                    },
+                    due: "2026-12-31".into(),
+                    added: true,
+                },
+            );
+        }
+        check("plan", &plan);
+
+        let mut checks = Progress::default();
+        for n in 0..5 {
+            checks.checks.insert(
+                id(n),
+                CheckProgress {
+                    answers: (0..MAX_CHECK_ITEMS)
+                        .map(|i| {
+                            (
+                                id(i),
+                                ItemAnswer {
+                                    at: MAX_TIME,
+                                    verdict: Verdict::DontKnow,
+                                },
+                            )
+                        })
+                        .collect(),
+                    cleared_at: MAX_TIME,
+                },
+            );
+        }
+        check("checks", &checks);
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use thiserror::Error;
 
-use super::model::{Answer, Progress, ResultRecord};
+use super::model::{Answer, CheckProgress, Progress, ResultRecord, StepState};
 
 /// The most bytes a stored value or an import file may have (1 MiB).
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -25,6 +25,14 @@ pub const MAX_RESULTS: usize = 500;
 pub const MAX_REMOVED: usize = 500;
 /// The most score dimensions in one result.
 pub const MAX_DIMENSIONS: usize = 50;
+/// The most plan steps with stored work.
+pub const MAX_PLAN_STEPS: usize = 2_000;
+/// The most self-checks with answers.
+pub const MAX_CHECKS: usize = 20;
+/// The most answered items in one self-check.
+pub const MAX_CHECK_ITEMS: usize = 300;
+/// The longest owner of a plan step, in characters.
+pub const MAX_OWNER_CHARS: usize = 120;
 /// The end of a chapter, in permille.
 pub const MAX_FRACTION: u16 = 1000;
 /// The latest accepted timestamp: the largest integer a JavaScript number holds exactly.
@@ -63,6 +71,10 @@ pub enum ValidationError {
     /// The content version is too long or has unexpected characters.
     #[error("the content version is not valid: {value}")]
     ContentVersion { value: String },
+    /// A plan step's owner is too long or has control characters, or its due date is not a
+    /// date.
+    #[error("{what} is not valid: {value}")]
+    BadText { what: &'static str, value: String },
 }
 
 /// A short, escaped and quoted preview of an offending value, safe to show and to log.
@@ -177,6 +189,71 @@ pub(super) fn check_result(record: &ResultRecord) -> Result<(), ValidationError>
     Ok(())
 }
 
+/// Checks a plan step's key: two or three ids joined by dots (see [`StepState`]).
+pub(super) fn check_step_key(key: &str) -> Result<(), ValidationError> {
+    let parts: Vec<&str> = key.split('.').collect();
+    if (2..=3).contains(&parts.len()) && parts.iter().all(|p| crate::id::is_valid_id(p)) {
+        Ok(())
+    } else {
+        Err(ValidationError::BadId {
+            what: "plan step key",
+            value: preview(key),
+        })
+    }
+}
+
+/// Whether `date` is a calendar date written `YYYY-MM-DD` (years 2000 to 2999).
+fn is_date(date: &str) -> bool {
+    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    date.len() == 10 && (2000..3000).contains(year) && (1..=days).contains(day)
+}
+
+/// Checks the reader's work on one plan step.
+pub(super) fn check_step(key: &str, step: &StepState) -> Result<(), ValidationError> {
+    check_step_key(key)?;
+    check_time("a plan step", step.at)?;
+    if step.owner.chars().count() > MAX_OWNER_CHARS || step.owner.chars().any(char::is_control) {
+        return Err(ValidationError::BadText {
+            what: "a step's owner",
+            value: preview(&step.owner),
+        });
+    }
+    if !step.due.is_empty() && !is_date(&step.due) {
+        return Err(ValidationError::BadText {
+            what: "a step's due date",
+            value: preview(&step.due),
+        });
+    }
+    Ok(())
+}
+
+/// Checks one self-check's answers.
+pub(super) fn check_check(id: &str, check: &CheckProgress) -> Result<(), ValidationError> {
+    check_id("check id", id)?;
+    check_time("a check's fresh start", check.cleared_at)?;
+    check_count(
+        "answered items in one check",
+        check.answers.len(),
+        MAX_CHECK_ITEMS,
+    )?;
+    for (item, answer) in &check.answers {
+        check_id("check item id", item)?;
+        check_time("a check answer", answer.at)?;
+    }
+    Ok(())
+}
+
 /// Checks a whole state against every rule. The reducer keeps these rules; decode, encode and
 /// import enforce them.
 pub fn validate(progress: &Progress) -> Result<(), ValidationError> {
@@ -250,6 +327,14 @@ pub fn validate(progress: &Progress) -> Result<(), ValidationError> {
     check_time("the preferences", progress.prefs.theme_at)?;
     check_time("the preferences", progress.prefs.audience_at)?;
     check_time("the last erase", progress.reset_at)?;
+    check_count("plan steps", progress.plan.len(), MAX_PLAN_STEPS)?;
+    for (key, step) in &progress.plan {
+        check_step(key, step)?;
+    }
+    check_count("checks", progress.checks.len(), MAX_CHECKS)?;
+    for (id, check) in &progress.checks {
+        check_check(id, check)?;
+    }
     Ok(())
 }
 

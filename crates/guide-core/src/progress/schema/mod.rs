@@ -4,3 +4,4 @@
 
 pub(super) mod v1;
 pub(super) mod v2;
+pub(super) mod v3;

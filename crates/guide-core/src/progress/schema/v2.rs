@@ -1,10 +1,6 @@
-//! Schema 2: the fields of [`Progress`]: `chapters`, `last`, `trees`, `results`,
-//! `removed_results`, `prefs`, `reset_at`.
-//!
-//! `PayloadV2` repeats `Progress`'s fields by hand, so that the stored form is checked strictly
-//! (`deny_unknown_fields`) whatever `Progress` gains. This is the one place where adding a field
-//! to `Progress` can break round-tripping: the round-trip test in `tests/progress_envelope.rs`
-//! catches it.
+//! Schema 2 (frozen: never change it): `chapters`, `last`, `trees`, `results`,
+//! `removed_results`, `prefs`, `reset_at`. It migrates to schema 3 with no plan and no
+//! self-check answers.
 
 use std::collections::BTreeMap;
 
@@ -42,6 +38,8 @@ impl From<PayloadV2> for Progress {
             removed_results: v2.removed_results,
             prefs: v2.prefs,
             reset_at: v2.reset_at,
+            plan: BTreeMap::new(),
+            checks: BTreeMap::new(),
         }
     }
 }
