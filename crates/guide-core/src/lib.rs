@@ -5,12 +5,14 @@
 //! reading progress and search. This crate depends on no browser crate.
 
 pub mod book;
+pub mod checklists;
 pub mod conformance;
 pub mod crosswalk;
 pub mod doc;
 pub mod hash;
 pub mod id;
 pub mod pages;
+pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod search;
