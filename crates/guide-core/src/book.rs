@@ -4,8 +4,10 @@
 //! in the browser it is only read.
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::doc::{Block, Document, Inline};
+use crate::pages::GuidePath;
 
 /// Who a chapter is written for. The four audiences of the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -268,6 +270,60 @@ impl<C: ChapterInfo> Book<C> {
     pub fn total_words(&self) -> usize {
         self.chapters.iter().map(ChapterInfo::words).sum()
     }
+
+    /// Checks a root-relative link from authored data (a tree, a self-check) against the
+    /// guide's routes and this book's chapters and headings: `None` when it resolves.
+    pub fn check_link(&self, link: &str) -> Option<LinkProblem> {
+        if !link.starts_with('/') || link.starts_with("//") {
+            return Some(LinkProblem::NotRootRelative);
+        }
+        let (path, fragment) = match link.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (link, None),
+        };
+        let Some(route) = GuidePath::parse(path) else {
+            return Some(LinkProblem::NoSuchPage);
+        };
+        if route.to_path() != path {
+            return Some(LinkProblem::NotCanonical(match fragment {
+                Some(f) => format!("{}#{f}", route.to_path()),
+                None => route.to_path(),
+            }));
+        }
+        match (route, fragment) {
+            (GuidePath::Chapter(slug), fragment) => {
+                let Some(chapter) = self.chapter(&slug) else {
+                    return Some(LinkProblem::NoChapter(slug));
+                };
+                match fragment {
+                    Some(anchor) if !chapter.has_section(anchor) => Some(LinkProblem::NoSection {
+                        slug,
+                        anchor: anchor.to_string(),
+                    }),
+                    _ => None,
+                }
+            }
+            (_, Some(_)) => Some(LinkProblem::AnchorOnPage),
+            (_, None) => None,
+        }
+    }
+}
+
+/// Why a link from authored data into the guide does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LinkProblem {
+    #[error("links must be root-relative paths into the guide, such as /book/<slug>/#<anchor>")]
+    NotRootRelative,
+    #[error("it goes to no page of the guide")]
+    NoSuchPage,
+    #[error("write it {0:?}")]
+    NotCanonical(String),
+    #[error("there is no chapter {0:?}")]
+    NoChapter(String),
+    #[error("chapter {slug:?} has no heading {{#{anchor}}}")]
+    NoSection { slug: String, anchor: String },
+    #[error("only chapters have #anchors")]
+    AnchorOnPage,
 }
 
 impl Book {

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use super::{validate, Location, TreeError, TreeSpec, ValidTree};
-use crate::book::{Book, ChapterInfo};
-use crate::pages::GuidePath;
+use crate::book::{Book, LinkProblem};
 
 /// A problem in a tree's source files, with the file (an index into the sources given, the
 /// tree's own first) and the line it is on (0 when unknown).
@@ -30,23 +29,6 @@ pub enum SourceError {
         link: String,
         problem: LinkProblem,
     },
-}
-
-/// Why a link from a tree into the guide does not resolve.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum LinkProblem {
-    #[error("links must be root-relative paths into the guide, such as /book/<slug>/#<anchor>")]
-    NotRootRelative,
-    #[error("it goes to no page of the guide")]
-    NoSuchPage,
-    #[error("write it {0:?}")]
-    NotCanonical(String),
-    #[error("there is no chapter {0:?}")]
-    NoChapter(String),
-    #[error("chapter {slug:?} has no heading {{#{anchor}}}")]
-    NoSection { slug: String, anchor: String },
-    #[error("only chapters have #anchors")]
-    AnchorOnPage,
 }
 
 /// Parses a TOML source of type `T` (a tree, or the definitions trees share), reporting a syntax
@@ -151,45 +133,10 @@ fn check_links(spec: &TreeSpec, book: &Book) -> Vec<(String, String, LinkProblem
         .into_iter()
         .filter(|(_, link)| !link.trim().is_empty())
         .filter_map(|(node, link)| {
-            check_link(link, book).map(|p| (node.to_string(), link.to_string(), p))
+            book.check_link(link)
+                .map(|p| (node.to_string(), link.to_string(), p))
         })
         .collect()
-}
-
-/// Checks one root-relative link against the book's chapters and the guide's routes.
-pub(super) fn check_link(link: &str, book: &Book) -> Option<LinkProblem> {
-    if !link.starts_with('/') || link.starts_with("//") {
-        return Some(LinkProblem::NotRootRelative);
-    }
-    let (path, fragment) = match link.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (link, None),
-    };
-    let Some(route) = GuidePath::parse(path) else {
-        return Some(LinkProblem::NoSuchPage);
-    };
-    if route.to_path() != path {
-        return Some(LinkProblem::NotCanonical(match fragment {
-            Some(f) => format!("{}#{f}", route.to_path()),
-            None => route.to_path(),
-        }));
-    }
-    match (route, fragment) {
-        (GuidePath::Chapter(slug), fragment) => {
-            let Some(chapter) = book.chapter(&slug) else {
-                return Some(LinkProblem::NoChapter(slug));
-            };
-            match fragment {
-                Some(anchor) if !chapter.has_section(anchor) => Some(LinkProblem::NoSection {
-                    slug,
-                    anchor: anchor.to_string(),
-                }),
-                _ => None,
-            }
-        }
-        (_, Some(_)) => Some(LinkProblem::AnchorOnPage),
-        (_, None) => None,
-    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {

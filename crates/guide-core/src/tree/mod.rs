@@ -29,10 +29,10 @@ pub mod schema;
 mod validate;
 mod validate_advice;
 
+pub use crate::book::LinkProblem;
 #[cfg(feature = "authoring")]
 pub use authoring::{
-    check_tree, parse_toml, parse_tree_source, parse_tree_spec, LinkProblem, SourceError,
-    SourceProblem,
+    check_tree, parse_toml, parse_tree_source, parse_tree_spec, SourceError, SourceProblem,
 };
 pub use confidence::{Change, Confidence, Unknown, DONT_KNOW};
 pub use engine::{question_hash, Answer, AnswerError, Position, ReplayError, Step, Walk, WalkStep};
