@@ -74,52 +74,78 @@ pub fn encode(tree: &ValidTree, answers: &[Answer]) -> Result<String, ReplayErro
     Ok(out)
 }
 
-/// Decodes a share string (with or without a leading `#`) into the answers it stands for,
-/// hashed against the tree's current wording.
-pub fn decode(tree: &ValidTree, input: &str) -> Result<Vec<Answer>, ShareError> {
+/// Why a string fails the checks every share string of the guide passes before its own format
+/// is read (a tree's walk here, a self-check's answers in `conformance`); each decoder turns it
+/// into its own error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Envelope {
+    Empty,
+    TooLong { len: usize },
+    Malformed { reason: &'static str },
+    WrongVersion { found: String },
+}
+
+impl From<Envelope> for ShareError {
+    fn from(envelope: Envelope) -> Self {
+        match envelope {
+            Envelope::Empty => ShareError::Empty,
+            Envelope::TooLong { len } => ShareError::TooLong { len },
+            Envelope::Malformed { reason } => ShareError::Malformed { reason },
+            Envelope::WrongVersion { found } => ShareError::WrongVersion { found },
+        }
+    }
+}
+
+/// The dot-separated parts of a share string after its version, `<letter><version>` (a leading
+/// `#` and surrounding space are ignored). Refused: longer than [`MAX_SHARE_LEN`], empty, any
+/// character other than `a`–`z`, `0`–`9` and `.`, or another version.
+pub(crate) fn versioned_parts(
+    input: &str,
+    letter: char,
+    version: u32,
+) -> Result<Vec<&str>, Envelope> {
     if input.len() > MAX_SHARE_LEN {
-        return Err(ShareError::TooLong { len: input.len() });
+        return Err(Envelope::TooLong { len: input.len() });
     }
     let input = input.strip_prefix('#').unwrap_or(input).trim();
     if input.is_empty() {
-        return Err(ShareError::Empty);
+        return Err(Envelope::Empty);
     }
     if !input
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
     {
-        return Err(ShareError::Malformed {
+        return Err(Envelope::Malformed {
             reason: "it contains characters other than a-z, 0-9 and dots",
         });
     }
-    let parts: Vec<&str> = input.split('.').collect();
-    let Some(version) = parts.first().and_then(|p| p.strip_prefix('r')) else {
-        return Err(ShareError::Malformed {
-            reason: "it does not start with a version such as r1",
+    let mut parts = input.split('.');
+    let Some(found) = parts.next().and_then(|p| p.strip_prefix(letter)) else {
+        return Err(Envelope::Malformed {
+            reason: "it does not start with its format version, such as r1",
         });
     };
-    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ShareError::Malformed {
-            reason: "the version after r is not a number",
+    if found.is_empty() || !found.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Envelope::Malformed {
+            reason: "the format version is not a number",
         });
     }
-    if version != SHARE_VERSION.to_string() {
-        return Err(ShareError::WrongVersion {
-            found: format!("r{version}"),
+    if found != version.to_string() {
+        return Err(Envelope::WrongVersion {
+            found: format!("{letter}{found}"),
         });
     }
-    if parts.len() < 2 {
+    Ok(parts.collect())
+}
+
+/// Decodes a share string (with or without a leading `#`) into the answers it stands for,
+/// hashed against the tree's current wording.
+pub fn decode(tree: &ValidTree, input: &str) -> Result<Vec<Answer>, ShareError> {
+    let parts = versioned_parts(input, 'r', SHARE_VERSION)?;
+    let Some((&check, middle)) = parts.split_last() else {
         return Err(ShareError::Malformed {
             reason: "the checksum is missing",
         });
-    }
-    let (check, middle) = match parts.split_last() {
-        Some((check, rest)) => (*check, rest.get(1..).unwrap_or(&[])),
-        None => {
-            return Err(ShareError::Malformed {
-                reason: "the checksum is missing",
-            })
-        }
     };
     if check.len() != CHECK_LEN {
         return Err(ShareError::Malformed {
