@@ -12,11 +12,13 @@ fn main() {
         book,
         crosswalk,
         trees,
+        checks,
     } = match guide_core::content::load_content(Path::new("content")) {
         Ok(content) => content,
         Err(errors) => fail(&errors),
     };
     write_json(&out_dir, "trees.json", &trees);
+    write_json(&out_dir, "checks.json", &checks);
     write_json(&out_dir, "crosswalk.json", &crosswalk);
     // The app carries the index (titles, summaries, headings); each chapter's text is a file of
     // its own that the prerenderer writes next to the pages and the app fetches when it is read.

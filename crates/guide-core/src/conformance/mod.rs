@@ -2,8 +2,26 @@
 //! assurance): the checks as authored data (`content/conformance/`), their validation, and what a
 //! set of answers means (which sections are met, the gaps and what to do about each). A
 //! self-check is a self-assessment, never a certification.
+//!
+//! The modules, in the order a check meets them: [`schema`] (what authors write), `validate`
+//! (the only way to a [`ValidCheck`]), `outcome` (what answers mean), `share` (answers in a
+//! link) and `report` (Markdown and JSON).
+
+mod outcome;
+mod report;
+pub mod schema;
+mod share;
+mod validate;
 
 use serde::{Deserialize, Serialize};
+
+pub use outcome::{CheckOutcome, Gap, SectionOutcome, SectionStatus};
+pub use report::{check_json_report, check_markdown_report, CheckReportInput, CheckReportLabels};
+pub use schema::{CheckSpec, Item, Section};
+pub use share::{
+    decode_answers, encode_answers, CheckShareError, CHECK_SHARE_VERSION, MAX_CHECK_SHARE_LEN,
+};
+pub use validate::{CheckError, ValidCheck, MAX_ITEMS};
 
 /// A reader's answer to one item of a self-check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

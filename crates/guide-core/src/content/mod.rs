@@ -17,9 +17,11 @@ use crate::id::is_valid_id;
 use crate::markdown::parse_markdown;
 use crate::pages::GuidePath;
 
+mod conformance;
 mod crosswalk;
 mod trees;
 
+pub use conformance::{load_check, load_conformance};
 pub use crosswalk::load_crosswalk;
 pub use trees::load_trees_dir;
 
@@ -29,17 +31,22 @@ pub struct Content {
     pub book: Book,
     pub crosswalk: crate::crosswalk::Crosswalk,
     pub trees: Vec<crate::tree::TreeSpec>,
+    /// The conformance self-checks, validated.
+    pub checks: Vec<crate::conformance::CheckSpec>,
 }
 
-/// Loads and checks the whole content folder: the book, the crosswalk registry and the trees.
+/// Loads and checks the whole content folder: the book, the crosswalk registry, the trees and
+/// the conformance self-checks.
 pub fn load_content(root: &Path) -> Result<Content, ContentErrors> {
     let book = load_book_dir(root)?;
     let crosswalk = load_crosswalk(root)?;
     let trees = load_trees_dir(root, &book, &crosswalk)?;
+    let checks = load_conformance(root, &book, &crosswalk)?;
     Ok(Content {
         book,
         crosswalk,
         trees,
+        checks,
     })
 }
 
