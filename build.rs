@@ -20,6 +20,12 @@ fn main() {
     write_json(&out_dir, "trees.json", &trees);
     write_json(&out_dir, "checks.json", &checks);
     write_json(&out_dir, "crosswalk.json", &crosswalk);
+    // The book's checklists by section, for the plan page (the chapters' text is not compiled in).
+    write_json(
+        &out_dir,
+        "checklists.json",
+        &guide_core::checklists::checklists(&book),
+    );
     // The app carries the index (titles, summaries, headings); each chapter's text is a file of
     // its own that the prerenderer writes next to the pages and the app fetches when it is read.
     write_json(&out_dir, "book-index.json", &book.index());

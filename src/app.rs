@@ -20,9 +20,11 @@ use crate::pages::chapter::ChapterPage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::plan::PlanPage;
 use crate::pages::progress::ProgressPage;
 use crate::pages::search::SearchPage;
 use crate::pages::tree::TreePage;
+use crate::pages::workshop::WorkshopPage;
 use crate::route::Route;
 use crate::strings;
 
@@ -33,6 +35,8 @@ pub fn switch(route: Route) -> Html {
         Route::Chapter { slug } => html! { <ChapterPage slug={slug} /> },
         Route::Readiness => html! { <TreePage page={Page::Readiness} /> },
         Route::Structure => html! { <TreePage page={Page::Structure} /> },
+        Route::Plan => html! { <PlanPage /> },
+        Route::Workshop => html! { <WorkshopPage /> },
         Route::Search => html! { <SearchPage /> },
         Route::Progress => html! { <ProgressPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

@@ -20,6 +20,8 @@ pub fn nav_label(page: Page) -> &'static str {
         Page::Contents => strings::NAV_BOOK,
         Page::Readiness => strings::NAV_READINESS,
         Page::Structure => strings::NAV_STRUCTURE,
+        Page::Plan => strings::NAV_PLAN,
+        Page::Workshop => strings::NAV_WORKSHOP,
         Page::Search => strings::NAV_SEARCH,
         Page::Progress => strings::NAV_PROGRESS,
     }
@@ -32,6 +34,8 @@ fn about(page: Page) -> (&'static str, &'static str) {
         Page::Contents => (strings::CONTENTS_TITLE, strings::CONTENTS_INTRO),
         Page::Readiness => (strings::HOME_READINESS_TITLE, strings::HOME_READINESS_TEXT),
         Page::Structure => (strings::HOME_STRUCTURE_TITLE, strings::HOME_STRUCTURE_TEXT),
+        Page::Plan => (strings::PLAN_TITLE, strings::PLAN_INTRO),
+        Page::Workshop => (strings::WORKSHOP_TITLE, strings::WORKSHOP_INTRO),
         Page::Search => (strings::NAV_SEARCH, strings::HOME_SEARCH_TEXT),
         Page::Progress => (strings::NAV_PROGRESS, strings::FOOTER_PRIVACY),
     }

@@ -16,6 +16,10 @@ pub enum Route {
     Readiness,
     #[at("/structure/")]
     Structure,
+    #[at("/plan/")]
+    Plan,
+    #[at("/workshop/")]
+    Workshop,
     #[at("/search/")]
     Search,
     #[at("/progress/")]
@@ -33,6 +37,8 @@ impl From<GuidePath> for Route {
                 Page::Contents => Route::Contents,
                 Page::Readiness => Route::Readiness,
                 Page::Structure => Route::Structure,
+                Page::Plan => Route::Plan,
+                Page::Workshop => Route::Workshop,
                 Page::Search => Route::Search,
                 Page::Progress => Route::Progress,
             },
@@ -50,6 +56,8 @@ impl Route {
             Route::Chapter { slug } => return Some(GuidePath::Chapter(slug.clone())),
             Route::Readiness => Page::Readiness,
             Route::Structure => Page::Structure,
+            Route::Plan => Page::Plan,
+            Route::Workshop => Page::Workshop,
             Route::Search => Page::Search,
             Route::Progress => Page::Progress,
             Route::NotFound => return None,

@@ -17,6 +17,8 @@ pub const NAV_BOOK: &str = "Book";
 pub const NAV_READINESS: &str = "Readiness";
 pub const NAV_STRUCTURE: &str = "Structure";
 pub const NAV_SEARCH: &str = "Search";
+pub const NAV_PLAN: &str = "Plan";
+pub const NAV_WORKSHOP: &str = "Workshop";
 pub const NAV_PROGRESS: &str = "Your data";
 pub const FOOTER_PRIVACY: &str =
     "Everything you do here stays in this browser. There is no server and no tracking.";
@@ -388,3 +390,91 @@ pub fn share_problem(error: &ShareError) -> String {
         }
     }
 }
+
+// The plan page.
+pub const PLAN_TITLE: &str = "Your 90-day plan";
+pub const PLAN_INTRO: &str = "The steps of your latest results, with the chapter checklists they point to. Tick what is done, name owners and due dates, and take the plan to your tracker. It stays in this browser with the rest of your data.";
+pub const PLAN_FROM: &str = "From";
+pub const PLAN_EMPTY: &str = "There is no plan yet: it comes from a result. Take the readiness check or the structure check, and its first 90 days appear here.";
+pub const PLAN_STALE: &str =
+    "was made with an earlier version of its questions; take it again to get its plan.";
+pub const PLAN_DONE_FROM_ANSWERS: &str = "In place, from your answers";
+pub const PLAN_SUGGESTED: &str = "suggested:";
+pub const PLAN_DUE: &str = "Due";
+pub const PLAN_OWNER: &str = "Owner";
+pub const PLAN_PROGRESS: &str = "steps done of";
+pub const PLAN_CHECKLIST: &str = "Checklist from the book";
+pub const PLAN_REMOVE_GAP: &str = "Take out of the plan";
+pub const PLAN_NEW_ISSUE: &str = "New issue";
+pub const PLAN_EXPORT_TITLE: &str = "Take the plan to your tracker";
+pub const PLAN_EXPORT_TEXT: &str = "Nothing leaves this browser until you open a file or a link yourself; the guide needs no token and no server.";
+pub const PLAN_EXPORT_MD: &str = "Download as Markdown";
+pub const PLAN_EXPORT_CSV: &str = "Download as CSV for";
+pub const PLAN_CSV_TRACKER: &str = "Tracker";
+pub const PLAN_CSV_HINT: &str = "One row per step not yet done. GitLab: Issues, then Import CSV. Jira: System, External system import, CSV, and give the date format yyyy-MM-dd.";
+pub const PLAN_FORGE_TITLE: &str = "New-issue links for a project";
+pub const PLAN_FORGE_KIND: &str = "Forge";
+pub const PLAN_FORGE_ADDRESS: &str = "Project address";
+pub const PLAN_FORGE_HINT: &str = "Such as https://github.com/acme/ospo or https://gitlab.example.org/it/ospo. Each step then gets a link that opens the project's new-issue form, filled in.";
+pub const PLAN_FORGE_PROBLEM: &str = "This address cannot be used:";
+pub const PLAN_PRINT: &str = "Print the checklist";
+
+// The workshop page.
+pub const WORKSHOP_TITLE: &str = "Workshop";
+pub const WORKSHOP_INTRO: &str = "Bring colleagues' answers together: see where they agree and where they split, and agree a group answer question by question. Everything stays in this browser.";
+
+/// The fixed words of an exported plan.
+pub const PLAN_LABELS: guide_core::plan::PlanLabels = guide_core::plan::PlanLabels {
+    title: "Our open source plan",
+    windows: REPORT_LABELS.windows,
+    gaps: "Gaps from the self-checks",
+    owner: "Owner",
+    due: "Due",
+    done_when: "Done when",
+    read_more: "Read more",
+    frameworks: "Frameworks",
+    checklist: "Checklist",
+    done: "done",
+};
+pub const WORKSHOP_IMPORT_TITLE: &str = "Bring in answers";
+pub const WORKSHOP_IMPORT_TEXT: &str = "Ask each colleague to take the checks in their own browser and send you their data export (Your data, Export) or a result's JSON download. Add the files here, several at once, or paste share links. A saved workshop file reopens the workshop.";
+pub const WORKSHOP_IMPORT_FILES: &str = "Files";
+pub const WORKSHOP_PASTE: &str = "Or paste share links, one per line";
+pub const WORKSHOP_PASTE_ADD: &str = "Add the links";
+pub const WORKSHOP_SHARED_NAME: &str = "Shared link";
+pub const WORKSHOP_TOO_LARGE: &str = "it is larger than 1 MB";
+pub const WORKSHOP_UNREADABLE: &str = "the browser could not read it";
+pub const WORKSHOP_ADDED: &str = "added";
+pub const WORKSHOP_REOPENED: &str = "the saved workshop is open";
+pub const WORKSHOP_REFUSED: &str = "not added, nothing changed:";
+pub const WORKSHOP_PEOPLE: &str = "People";
+pub const WORKSHOP_NOBODY: &str = "Nobody yet: add their files above.";
+pub const WORKSHOP_NAME_OF: &str = "Name of person";
+pub const WORKSHOP_FROM: &str = "from";
+pub const WORKSHOP_UNFINISHED: &str = "unfinished";
+pub const WORKSHOP_ANSWERS: &str = "answers";
+pub const WORKSHOP_OLDER: &str = "answered an earlier version";
+pub const WORKSHOP_REMOVE: &str = "Remove";
+pub const WORKSHOP_QUESTIONS: &str = "Where people agree and where they split";
+pub const WORKSHOP_SPLIT_OF: &str = "questions split the group, of";
+pub const WORKSHOP_TAKE_MAJORITY: &str = "Take the majority's answer where there is one";
+pub const WORKSHOP_SPLIT: &str = "split";
+pub const WORKSHOP_AGREE: &str = "all agree";
+pub const WORKSHOP_UNANSWERED: &str = "nobody answered";
+pub const WORKSHOP_CHANGED: &str = "Answered an earlier version of this question:";
+pub const WORKSHOP_GROUP_ANSWER: &str = "Group answer";
+pub const WORKSHOP_UNDECIDED: &str = "Not decided";
+pub const WORKSHOP_SCORES: &str = "Scores per person, and the median";
+pub const WORKSHOP_PERSON: &str = "Person";
+pub const WORKSHOP_MEDIAN: &str = "Median";
+pub const WORKSHOP_GROUP_RESULT: &str = "The group's result";
+pub const WORKSHOP_NEXT_DECISION: &str =
+    "Decide the group's answers to see its result. Next on the group's walk:";
+pub const WORKSHOP_SAVE: &str = "Save the workshop";
+pub const WORKSHOP_PRINT: &str = "Print for the meeting";
+pub const WORKSHOP_CLEAR: &str = "Close the workshop";
+pub const WORKSHOP_STORED_UNREADABLE: &str = "A workshop kept in this browser could not be read, so it has been left as it was and nothing is saved over it:";
+pub const WORKSHOP_DOWNLOAD_KEPT: &str = "Download it";
+pub const WORKSHOP_START_FRESH: &str = "Start a new workshop over it";
+pub const WORKSHOP_UNSAVED: &str = "This browser did not let the guide keep the workshop; it lasts until the page is closed. Save it to a file to keep it.";
+pub const WORKSHOP_FULL: &str = "people were not added: a workshop holds at most";

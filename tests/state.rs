@@ -18,7 +18,7 @@ use ospo_guide::state::{Action, GuideState, StorageNotice};
 use yew::{Callback, Reducible};
 
 const NS: &str = "default";
-const KEY: &str = "ospo-guide:default:v2";
+const KEY: &str = "ospo-guide:default:v3";
 
 fn reduce(state: GuideState, action: Action) -> GuideState {
     (*Rc::new(state).reduce(action)).clone()

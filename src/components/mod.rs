@@ -3,5 +3,7 @@
 
 pub mod data;
 pub mod frame;
+pub mod plan;
 pub mod reader;
 pub mod tree;
+pub mod workshop;

@@ -84,3 +84,16 @@ pub fn crosswalk() -> &'static guide_core::crosswalk::Crosswalk {
         })
     })
 }
+
+const CHECKLISTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checklists.json"));
+
+/// The book's checklists by chapter section, for the plan page.
+pub fn checklists() -> &'static [guide_core::checklists::Checklist] {
+    static LISTS: OnceLock<Vec<guide_core::checklists::Checklist>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        serde_json::from_str(CHECKLISTS_JSON).unwrap_or_else(|error| {
+            crate::browser::log::error(&format!("the compiled checklists cannot be read: {error}"));
+            Vec::new()
+        })
+    })
+}

@@ -2,6 +2,7 @@
 
 pub mod document_title;
 pub mod fetched;
+pub mod guide_base;
 pub mod keyboard;
 pub mod online;
 pub mod persistence;
@@ -10,3 +11,4 @@ pub mod ready_marker;
 pub mod scroll_on_navigate;
 pub mod service_worker;
 pub mod tree_walk;
+pub mod workshop_store;

@@ -10,10 +10,12 @@ use crate::page_meta::card;
 use crate::strings;
 
 /// The pages offered as ways in, in this order.
-const WAYS_IN: [Page; 4] = [
+const WAYS_IN: [Page; 6] = [
     Page::Contents,
     Page::Readiness,
     Page::Structure,
+    Page::Plan,
+    Page::Workshop,
     Page::Search,
 ];
 

@@ -19,6 +19,7 @@ pub mod search;
 pub mod share;
 pub mod tree;
 pub mod walk;
+pub mod workshop;
 
 #[cfg(feature = "authoring")]
 pub mod content;

@@ -10,20 +10,32 @@ pub enum Page {
     Contents,
     Readiness,
     Structure,
+    /// The reader's 90-day plan.
+    Plan,
+    /// Colleagues' answers brought together.
+    Workshop,
     Search,
     Progress,
 }
 
 impl Page {
     /// Every page, in the order of the navigation.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 8] = [
         Page::Home,
         Page::Contents,
         Page::Readiness,
         Page::Structure,
+        Page::Plan,
+        Page::Workshop,
         Page::Search,
         Page::Progress,
     ];
+
+    /// Whether the main navigation lists the page (the others are reached from the home page
+    /// and from the pages that lead to them).
+    pub fn in_navigation(self) -> bool {
+        !matches!(self, Page::Workshop)
+    }
 
     /// The page's root-relative path.
     pub fn path(self) -> &'static str {
@@ -32,21 +44,25 @@ impl Page {
             Page::Contents => "/book/",
             Page::Readiness => "/readiness/",
             Page::Structure => "/structure/",
+            Page::Plan => "/plan/",
+            Page::Workshop => "/workshop/",
             Page::Search => "/search/",
             Page::Progress => "/progress/",
         }
     }
 
     /// The value of a widget's `view` attribute that shows this page, if a widget may show it.
-    /// ("Your data" is the site's: a widget's data belongs to its host's namespace.)
+    /// ("Your data" is the site's: a widget's data belongs to its host's namespace. The workshop
+    /// needs room and files; a widget links to it.)
     pub fn widget_view(self) -> Option<&'static str> {
         match self {
             Page::Home => Some("home"),
             Page::Contents => Some("book"),
             Page::Readiness => Some("readiness"),
             Page::Structure => Some("structure"),
+            Page::Plan => Some("plan"),
             Page::Search => Some("search"),
-            Page::Progress => None,
+            Page::Progress | Page::Workshop => None,
         }
     }
 
@@ -55,13 +71,19 @@ impl Page {
         match self {
             Page::Readiness => Some("readiness"),
             Page::Structure => Some("structure"),
-            Page::Home | Page::Contents | Page::Search | Page::Progress => None,
+            Page::Home
+            | Page::Contents
+            | Page::Plan
+            | Page::Workshop
+            | Page::Search
+            | Page::Progress => None,
         }
     }
 
-    /// Whether search engines should index the page (the reader's own data page is private).
+    /// Whether search engines should index the page (pages of the reader's own data are
+    /// private).
     pub fn indexed(self) -> bool {
-        !matches!(self, Page::Progress)
+        !matches!(self, Page::Progress | Page::Plan | Page::Workshop)
     }
 
     /// The page of the tree with this id.

@@ -39,7 +39,8 @@ pub use flags::{flags, Flag};
 pub use import::{apply_import, preview_import, Changes, ImportError, ImportMode, ImportPreview};
 pub use keys::{
     backup_index_key, backup_key_prefix, keys_to_read, legacy_backup_key, plan_backup,
-    read_backup_index, storage_key, storage_key_for, Backup, BackupPlan, KeyError, MAX_BACKUPS,
+    read_backup_index, storage_key, storage_key_for, workshop_key, Backup, BackupPlan, KeyError,
+    MAX_BACKUPS,
 };
 pub use merge::merge;
 pub use model::{

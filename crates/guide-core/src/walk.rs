@@ -70,3 +70,22 @@ pub fn walk_events(
     });
     events
 }
+
+/// The outcome of a result in the history, replayed on the tree as it is now; `None` when the
+/// tree has changed so that those answers no longer reach a result.
+pub fn outcome_of(tree: &ValidTree, record: &ResultRecord) -> Option<crate::tree::Outcome> {
+    tree.outcome(&resume(tree, &record.answers))
+}
+
+/// The latest result of `tree` in the history whose answers still reach a result, with its
+/// outcome.
+pub fn latest_outcome<'a>(
+    tree: &ValidTree,
+    results: &'a [ResultRecord],
+) -> Option<(&'a ResultRecord, crate::tree::Outcome)> {
+    results
+        .iter()
+        .rev()
+        .filter(|r| r.tree == tree.id())
+        .find_map(|r| Some((r, outcome_of(tree, r)?)))
+}

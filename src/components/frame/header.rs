@@ -47,7 +47,7 @@ pub fn Header() -> Html {
             </button>
             <nav aria-label={strings::NAV_LABEL} id="main-nav" class={classes!("main-nav", (!*open).then_some("folded"))}>
                 <ul class="nav-list">
-                    { for Page::ALL.iter().map(|page| html! {
+                    { for Page::ALL.iter().filter(|page| page.in_navigation()).map(|page| html! {
                         <li><GuideLink path={page.path()} current={Some(*page) == current}>{ nav_label(*page) }</GuideLink></li>
                     }) }
                 </ul>

@@ -24,11 +24,11 @@ pub enum Saved {
     /// Written. `merged`: what was stored held changes this state lacked; the state becomes
     /// `written`, which is also what other parts of the page are told.
     Written {
-        merged: Option<Progress>,
-        written: Progress,
+        merged: Option<Box<Progress>>,
+        written: Box<Progress>,
     },
     /// Nothing to write (storage already holds it, after merging in `merged`).
-    Unchanged { merged: Option<Progress> },
+    Unchanged { merged: Option<Box<Progress>> },
     /// Not written; the reader is told why.
     Failed(StorageNotice),
 }
@@ -50,13 +50,15 @@ pub fn save_now(
     match plan_save(progress, stored.as_deref(), replaceable, CONTENT_VERSION) {
         SavePlan::Write { value, merged } => match store.set(&key, &value) {
             Ok(()) => Saved::Written {
-                written: merged.clone().unwrap_or_else(|| progress.clone()),
-                merged,
+                written: Box::new(merged.clone().unwrap_or_else(|| progress.clone())),
+                merged: merged.map(Box::new),
             },
             Err(StorageProblem::Full) => Saved::Failed(StorageNotice::Full),
             Err(StorageProblem::Blocked) => Saved::Failed(StorageNotice::Blocked),
         },
-        SavePlan::Unchanged { merged } => Saved::Unchanged { merged },
+        SavePlan::Unchanged { merged } => Saved::Unchanged {
+            merged: merged.map(Box::new),
+        },
         SavePlan::Refused { error } => Saved::Failed(StorageNotice::TooLarge(error)),
         SavePlan::Kept { reason, raw } => {
             keep_copy(store, namespace, &raw, at);
@@ -75,14 +77,14 @@ fn report(
     match saved {
         Saved::Written { merged, written } => {
             if let Some(merged) = merged {
-                dispatcher.dispatch(Action::MergeRemote(merged));
+                dispatcher.dispatch(Action::MergeRemote(*merged));
             }
             dispatcher.dispatch(Action::Saved);
             siblings::tell_others(namespace, me, &written);
         }
         Saved::Unchanged { merged } => {
             if let Some(merged) = merged {
-                dispatcher.dispatch(Action::MergeRemote(merged));
+                dispatcher.dispatch(Action::MergeRemote(*merged));
             }
             dispatcher.dispatch(Action::Saved);
         }

@@ -48,7 +48,7 @@ pub fn load_action(
             writable: true,
         },
         LoadOutcome::Loaded { progress, .. } => Action::Loaded {
-            progress,
+            progress: *progress,
             notice: None,
             writable: true,
         },

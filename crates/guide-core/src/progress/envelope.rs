@@ -71,7 +71,7 @@ pub enum LoadOutcome {
     /// Stored data, ready. If `migrated_from` is set, write it under [`storage_key`] (leaving
     /// the old key as it is, as a natural backup).
     Loaded {
-        progress: Progress,
+        progress: Box<Progress>,
         content: String,
         migrated_from: Option<u32>,
     },
@@ -88,7 +88,7 @@ impl LoadOutcome {
             None => LoadOutcome::Fresh,
             Some(raw) => match decode(raw) {
                 Ok(decoded) => LoadOutcome::Loaded {
-                    progress: decoded.progress,
+                    progress: Box::new(decoded.progress),
                     content: decoded.content,
                     migrated_from: decoded.migrated_from,
                 },

@@ -56,6 +56,12 @@ pub fn keys_to_read(namespace: &str) -> Result<Vec<String>, KeyError> {
         .collect()
 }
 
+/// The key a workshop is kept under (`ospo-guide:<namespace>:workshop`), apart from the reader's
+/// own data: colleagues' answers never mix with the reader's.
+pub fn workshop_key(namespace: &str) -> Result<String, KeyError> {
+    Ok(format!("{}workshop", prefix(namespace)?))
+}
+
 /// The single backup key of earlier versions (`ospo-guide:<namespace>:backup`). It is still
 /// listed and never removed.
 pub fn legacy_backup_key(namespace: &str) -> Result<String, KeyError> {

@@ -7,13 +7,13 @@ use guide_core::report::{iso_date, json_report, markdown_report, AdviceInput, Re
 use guide_core::share;
 use guide_core::tree::{Answer, Confidence, Outcome, ValidTree};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser::clipboard::{copy_text, print_page};
 use crate::browser::clock::now;
 use crate::browser::download::download;
 use crate::components::frame::guide_link::GuideLink;
 use crate::content::compiled::crosswalk;
+use crate::hooks::guide_base::use_guide_base;
 use crate::strings::{self, REPORT_LABELS as LABELS};
 
 #[derive(Properties, PartialEq)]
@@ -33,35 +33,18 @@ enum Format {
 
 #[component]
 pub fn ResultActions(props: &ResultActionsProps) -> Html {
-    // The page's origin (for an absolute share link) and today's date (for the report) come from
-    // the browser, so they are read in an effect, never while rendering.
-    let origin = use_state(String::new);
+    // Today's date (for the report) comes from the browser, so it is read in an effect, never
+    // while rendering.
+    let base = use_guide_base();
     let date = use_state(String::new);
     let status = use_state(|| None::<&'static str>);
     {
-        let origin = origin.clone();
         let date = date.clone();
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            if let Ok(found) = gloo::utils::window().location().origin() {
-                origin.set(found);
-            }
-            date.set(iso_date(now()));
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = origin;
-        });
+        use_effect_with((), move |_| date.set(iso_date(now())));
     }
-    let basename = use_navigator()
-        .and_then(|n| n.basename().map(str::to_owned))
-        .unwrap_or_default();
     let tree = props.tree;
     let code = share::encode(tree, &props.answers).unwrap_or_default();
-    let link = format!(
-        "{}{}/{}/#a={code}",
-        *origin,
-        basename.trim_end_matches('/'),
-        tree.id()
-    );
+    let link = format!("{base}/{}/#a={code}", tree.id());
     let report = {
         let (computed, date, link) = (props.computed.clone(), (*date).clone(), link.clone());
         move |format: Format| {
