@@ -20,8 +20,8 @@ pub struct TreeWalk {
     pub reworded: Vec<String>,
     /// Whether the reader's stored data has been read (a share link waits for it).
     pub loaded: bool,
-    /// Answers this walk could take from another tree that asks the same questions, offered
-    /// before the first question (see `ValidTree::carry_over`).
+    /// Answers this walk could take, for the questions it asks next, from another tree that
+    /// asks the same questions (see `ValidTree::carry_over`).
     pub carry: Option<Carry>,
     /// Replaces the answers (answer, back, revisit, restart, adopting a shared walk).
     pub set: Callback<Vec<Answer>>,
@@ -76,11 +76,9 @@ pub fn use_tree_walk(tree: &'static ValidTree) -> TreeWalk {
             dispatcher.dispatch(Action::ApplyAll(events));
         })
     };
-    // Offered only before the first answer, so a walk in progress is never rearranged.
-    let carry = answers
-        .is_empty()
-        .then(|| best_carry(tree, &answers, |id| state.progress.answers(id).to_vec()))
-        .flatten();
+    // Offered whenever the next questions are ones another tree already asked; carrying answers
+    // only adds to the walk, never rearranges it.
+    let carry = best_carry(tree, &answers, |id| state.progress.answers(id).to_vec());
     TreeWalk {
         tree,
         answers,
