@@ -17,6 +17,7 @@ use crate::hooks::document_title::use_document_title;
 use crate::hooks::ready_marker::use_ready_marker;
 use crate::hooks::scroll_on_navigate::use_scroll_on_navigate;
 use crate::pages::chapter::ChapterPage;
+use crate::pages::conformance::ConformancePage;
 use crate::pages::contents::ContentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
@@ -37,6 +38,8 @@ pub fn switch(route: Route) -> Html {
         Route::Structure => html! { <TreePage page={Page::Structure} /> },
         Route::Plan => html! { <PlanPage /> },
         Route::Workshop => html! { <WorkshopPage /> },
+        Route::Check5230 => html! { <ConformancePage page={Page::Check5230} /> },
+        Route::Check18974 => html! { <ConformancePage page={Page::Check18974} /> },
         Route::Search => html! { <SearchPage /> },
         Route::Progress => html! { <ProgressPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

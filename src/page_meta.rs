@@ -22,6 +22,8 @@ pub fn nav_label(page: Page) -> &'static str {
         Page::Structure => strings::NAV_STRUCTURE,
         Page::Plan => strings::NAV_PLAN,
         Page::Workshop => strings::NAV_WORKSHOP,
+        Page::Check5230 => strings::NAV_CHECK_5230,
+        Page::Check18974 => strings::NAV_CHECK_18974,
         Page::Search => strings::NAV_SEARCH,
         Page::Progress => strings::NAV_PROGRESS,
     }
@@ -36,6 +38,8 @@ fn about(page: Page) -> (&'static str, &'static str) {
         Page::Structure => (strings::HOME_STRUCTURE_TITLE, strings::HOME_STRUCTURE_TEXT),
         Page::Plan => (strings::PLAN_TITLE, strings::PLAN_INTRO),
         Page::Workshop => (strings::WORKSHOP_TITLE, strings::WORKSHOP_INTRO),
+        Page::Check5230 => (strings::CHECK_5230_TITLE, strings::CHECK_5230_TEXT),
+        Page::Check18974 => (strings::CHECK_18974_TITLE, strings::CHECK_18974_TEXT),
         Page::Search => (strings::NAV_SEARCH, strings::HOME_SEARCH_TEXT),
         Page::Progress => (strings::NAV_PROGRESS, strings::FOOTER_PRIVACY),
     }

@@ -20,6 +20,10 @@ pub enum Route {
     Plan,
     #[at("/workshop/")]
     Workshop,
+    #[at("/conformance/5230/")]
+    Check5230,
+    #[at("/conformance/18974/")]
+    Check18974,
     #[at("/search/")]
     Search,
     #[at("/progress/")]
@@ -39,6 +43,8 @@ impl From<GuidePath> for Route {
                 Page::Structure => Route::Structure,
                 Page::Plan => Route::Plan,
                 Page::Workshop => Route::Workshop,
+                Page::Check5230 => Route::Check5230,
+                Page::Check18974 => Route::Check18974,
                 Page::Search => Route::Search,
                 Page::Progress => Route::Progress,
             },
@@ -58,6 +64,8 @@ impl Route {
             Route::Structure => Page::Structure,
             Route::Plan => Page::Plan,
             Route::Workshop => Page::Workshop,
+            Route::Check5230 => Page::Check5230,
+            Route::Check18974 => Page::Check18974,
             Route::Search => Page::Search,
             Route::Progress => Page::Progress,
             Route::NotFound => return None,

@@ -478,3 +478,52 @@ pub const WORKSHOP_DOWNLOAD_KEPT: &str = "Download it";
 pub const WORKSHOP_START_FRESH: &str = "Start a new workshop over it";
 pub const WORKSHOP_UNSAVED: &str = "This browser did not let the guide keep the workshop; it lasts until the page is closed. Save it to a file to keep it.";
 pub const WORKSHOP_FULL: &str = "people were not added: a workshop holds at most";
+
+// The self-checks.
+pub const NAV_CHECK_5230: &str = "ISO/IEC 5230 check";
+pub const NAV_CHECK_18974: &str = "ISO/IEC 18974 check";
+pub const CHECK_5230_TITLE: &str = "Licence compliance self-check (ISO/IEC 5230)";
+pub const CHECK_5230_TEXT: &str = "Check your licence compliance programme against every requirement of ISO/IEC 5230 (OpenChain), see the gaps and add them to your plan. A self-assessment, not a certification.";
+pub const CHECK_18974_TITLE: &str = "Security assurance self-check (ISO/IEC 18974)";
+pub const CHECK_18974_TEXT: &str = "Check your open source security assurance programme against every requirement of ISO/IEC 18974, see the gaps and add them to your plan. A self-assessment, not a certification.";
+pub const CHECK_UNAVAILABLE: &str = "This self-check is not available in this build of the guide.";
+pub const CHECK_EVIDENCE: &str = "Evidence:";
+pub const CHECK_NA_WHEN: &str = "Not applicable when:";
+pub const CHECK_PROGRESS: &str = "answered of";
+pub const CHECK_RESULT: &str = "Where your programme stands";
+pub const CHECK_ADD_TO_PLAN: &str = "Add the gaps to my plan";
+pub const CHECK_ADDED: &str = "The gaps are in your plan.";
+pub const CHECK_IN_PLAN: &str = "in your plan";
+pub const CHECK_PLAN_STEP: &str = "Your readiness plan has a step for this:";
+pub const CHECK_START_OVER: &str = "Start the check again";
+pub const CHECK_SHARED_TITLE: &str = "Answers someone shared with you";
+pub const CHECK_SHARED_TEXT: &str = "These are another person's answers, shown read-only. They are not saved unless you use them, which replaces your own answers to this check.";
+pub const CHECK_SHARED_ADOPT: &str = "Use these answers as mine";
+pub const CHECK_SHARED_DISMISS: &str = "Back to my own answers";
+pub const CHECK_SHARE_ERROR: &str = "This share link could not be opened:";
+
+/// The fixed words of a self-check's result, on the page and in its reports.
+pub const CHECK_LABELS: guide_core::conformance::CheckReportLabels =
+    guide_core::conformance::CheckReportLabels {
+        self_assessment: "This is a self-assessment to help you plan. It is not a certification, and does not by itself let you claim conformance.",
+        answered: "Answered",
+        of: "of",
+        conforms: "Every requirement is met, as you answered.",
+        does_not_conform: "Not every requirement is met yet.",
+        sections: "Sections",
+        clause: "Clause",
+        section: "Section",
+        status: "Status",
+        statuses: ["met", "not met", "incomplete"],
+        gaps: "Gaps and what to do next",
+        no_gaps: "No gaps among the answered items.",
+        your_answer: "Your answer",
+        verdicts: ["Yes", "Partly", "No", "Not applicable", "Don't know"],
+        next_step: "Next step",
+        learn_more: "Read more",
+        declare: "How to declare conformance",
+        made_on: "Made with the OSPO Guide on",
+        reopen: "Reopen it:",
+    };
+pub const CHECK_SOURCE: &str = "Written in our own words from:";
+pub const OPEN_TOOL: &str = "Open the";

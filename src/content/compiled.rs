@@ -97,3 +97,40 @@ pub fn checklists() -> &'static [guide_core::checklists::Checklist] {
         })
     })
 }
+
+const CHECKS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checks.json"));
+
+/// The conformance self-checks, validated again on first use against the book index and the
+/// crosswalk the app carries. A check that fails is logged and left out.
+pub fn checks() -> &'static [guide_core::conformance::ValidCheck] {
+    static CHECKS: OnceLock<Vec<guide_core::conformance::ValidCheck>> = OnceLock::new();
+    CHECKS.get_or_init(|| {
+        let specs: Vec<guide_core::conformance::CheckSpec> = match serde_json::from_str(CHECKS_JSON)
+        {
+            Ok(specs) => specs,
+            Err(error) => {
+                crate::browser::log::error(&format!("the compiled checks cannot be read: {error}"));
+                return Vec::new();
+            }
+        };
+        specs
+            .into_iter()
+            .filter_map(|spec| {
+                match guide_core::conformance::ValidCheck::new(spec, book(), crosswalk()) {
+                    Ok(check) => Some(check),
+                    Err(errors) => {
+                        crate::browser::log::error(&format!(
+                            "a compiled check is invalid: {errors:?}"
+                        ));
+                        None
+                    }
+                }
+            })
+            .collect()
+    })
+}
+
+/// The self-check with this id.
+pub fn check(id: &str) -> Option<&'static guide_core::conformance::ValidCheck> {
+    checks().iter().find(|c| c.id() == id)
+}

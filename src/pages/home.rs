@@ -10,12 +10,14 @@ use crate::page_meta::card;
 use crate::strings;
 
 /// The pages offered as ways in, in this order.
-const WAYS_IN: [Page; 6] = [
+const WAYS_IN: [Page; 8] = [
     Page::Contents,
     Page::Readiness,
     Page::Structure,
     Page::Plan,
     Page::Workshop,
+    Page::Check5230,
+    Page::Check18974,
     Page::Search,
 ];
 

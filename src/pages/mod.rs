@@ -1,6 +1,7 @@
 //! Routed pages, one per file.
 
 pub mod chapter;
+pub mod conformance;
 pub mod contents;
 pub mod home;
 pub mod not_found;

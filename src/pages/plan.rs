@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::frame::guide_link::GuideLink;
 use crate::components::plan::exports::PlanExports;
 use crate::components::plan::step::PlanStep;
-use crate::content::compiled::{checklists, trees};
+use crate::content::compiled::{checklists, checks, trees};
 use crate::hooks::guide_base::use_guide_base;
 use crate::page_meta::nav_label;
 use crate::state::use_guide_state;
@@ -54,7 +54,12 @@ pub fn PlanPage() -> Html {
             .map(|c| c.keyed())
             .unwrap_or_default()
     };
-    let entries = assemble(&sources, &[], progress.plan(), &lookup);
+    // Self-check gaps are candidates; the plan shows those the reader added.
+    let gaps: Vec<guide_core::plan::Gap> = checks()
+        .iter()
+        .flat_map(|check| check.plan_gaps(&progress.check_answers(check.id())))
+        .collect();
+    let entries = assemble(&sources, &gaps, progress.plan(), &lookup);
     let done = entries.iter().filter(|e| e.done).count();
     let several = latest.len() > 1 || entries.iter().any(|e| e.section == Section::Gaps);
     let mut sections: Vec<(Section, Vec<&PlanEntry>)> = Vec::new();

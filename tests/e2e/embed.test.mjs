@@ -38,6 +38,9 @@ before(async () => {
 <ospo-guide id="acme" view="readiness" namespace="acme"></ospo-guide>
 <ospo-guide id="beta" view="readiness" namespace="beta" theme="dark"></ospo-guide>`));
   writeFileSync(join(root, "empty.html"), page(""));
+  writeFileSync(join(root, "tools.html"), page(`
+<ospo-guide id="check" view="conformance-5230" namespace="tools"></ospo-guide>
+<ospo-guide id="plan" view="plan" namespace="tools"></ospo-guide>`));
   writeFileSync(join(root, "chapter.html"), page(`<ospo-guide id="chapter" view="chapter:why-an-ospo" namespace="acme"></ospo-guide>`));
   writeFileSync(join(root, "frame.html"), `<!DOCTYPE html><html><head><title>Frame host</title></head><body>
 <iframe id="guide" title="OSPO Guide" src="${guide.url}embed/?view=structure" style="width:100%;border:0"></iframe></body></html>`);
@@ -202,5 +205,24 @@ test("the iframe alternative shows a view without the site's chrome and reports 
   await frame.getByTestId("tree-question").waitFor();
   assert.equal(await frame.locator(".site-header").count(), 0);
   await page.waitForFunction(() => window.__heights.some((h) => h > 200));
+  await context.close();
+});
+
+test("the self-check and the plan work as widgets, and a gap added in one reaches the other", async () => {
+  const { context, page, errors } = await openHost("tools.html");
+  const check = page.locator("#check");
+  const plan = page.locator("#plan");
+  await check.getByTestId("conformance-item").first().waitFor();
+  assert.equal(await check.getByTestId("conformance-item").count(), 34);
+  await plan.getByTestId("plan-empty").waitFor();
+  const first = check.getByTestId("conformance-item").first();
+  const item = await first.getAttribute("data-item");
+  await first.locator("input[value=no]").check();
+  await check.getByTestId("conformance-gap").first().waitFor();
+  await check.getByTestId("conformance-add-to-plan").click();
+  await plan.locator(`[data-testid=plan-step][data-step="iso-5230.${item}"]`).waitFor();
+  await page.waitForFunction(() => (localStorage.getItem("ospo-guide:tools:v3") ?? "").includes("iso-5230"));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });

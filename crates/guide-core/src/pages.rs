@@ -14,19 +14,25 @@ pub enum Page {
     Plan,
     /// Colleagues' answers brought together.
     Workshop,
+    /// The ISO/IEC 5230 (licence compliance) self-check.
+    Check5230,
+    /// The ISO/IEC 18974 (security assurance) self-check.
+    Check18974,
     Search,
     Progress,
 }
 
 impl Page {
     /// Every page, in the order of the navigation.
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 10] = [
         Page::Home,
         Page::Contents,
         Page::Readiness,
         Page::Structure,
         Page::Plan,
         Page::Workshop,
+        Page::Check5230,
+        Page::Check18974,
         Page::Search,
         Page::Progress,
     ];
@@ -34,7 +40,7 @@ impl Page {
     /// Whether the main navigation lists the page (the others are reached from the home page
     /// and from the pages that lead to them).
     pub fn in_navigation(self) -> bool {
-        !matches!(self, Page::Workshop)
+        !matches!(self, Page::Workshop | Page::Check5230 | Page::Check18974)
     }
 
     /// The page's root-relative path.
@@ -46,6 +52,8 @@ impl Page {
             Page::Structure => "/structure/",
             Page::Plan => "/plan/",
             Page::Workshop => "/workshop/",
+            Page::Check5230 => "/conformance/5230/",
+            Page::Check18974 => "/conformance/18974/",
             Page::Search => "/search/",
             Page::Progress => "/progress/",
         }
@@ -61,6 +69,8 @@ impl Page {
             Page::Readiness => Some("readiness"),
             Page::Structure => Some("structure"),
             Page::Plan => Some("plan"),
+            Page::Check5230 => Some("conformance-5230"),
+            Page::Check18974 => Some("conformance-18974"),
             Page::Search => Some("search"),
             Page::Progress | Page::Workshop => None,
         }
@@ -75,9 +85,25 @@ impl Page {
             | Page::Contents
             | Page::Plan
             | Page::Workshop
+            | Page::Check5230
+            | Page::Check18974
             | Page::Search
             | Page::Progress => None,
         }
+    }
+
+    /// The self-check this page runs, if any (its id in `content/conformance/`).
+    pub fn check(self) -> Option<&'static str> {
+        match self {
+            Page::Check5230 => Some("iso-5230"),
+            Page::Check18974 => Some("iso-18974"),
+            _ => None,
+        }
+    }
+
+    /// The page of the self-check with this id.
+    pub fn of_check(check: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.check() == Some(check))
     }
 
     /// Whether search engines should index the page (pages of the reader's own data are

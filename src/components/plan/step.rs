@@ -114,7 +114,7 @@ pub fn PlanStep(props: &PlanStepProps) -> Html {
                 <label>
                     <span>{ strings::PLAN_OWNER }</span>
                     <input type="text" maxlength="120" value={if owned_by_reader { entry.owner.clone() } else { String::new() }}
-                        placeholder={format!("{} {}", strings::PLAN_SUGGESTED, entry.suggested_owner)} onchange={on_owner} />
+                        placeholder={(!entry.suggested_owner.is_empty()).then(|| format!("{} {}", strings::PLAN_SUGGESTED, entry.suggested_owner))} onchange={on_owner} />
                 </label>
                 <label>
                     <span>{ strings::PLAN_DUE }</span>

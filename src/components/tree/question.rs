@@ -88,7 +88,8 @@ pub fn TreeQuestion(props: &TreeQuestionProps) -> Html {
     }
 }
 
-/// A "read more" link to a root-relative book location such as `/book/x/#y`.
+/// A "read more" link to a root-relative location: a book section ("Read more in the book") or
+/// a tool of the guide (named by its page, such as "Open the ISO/IEC 5230 check").
 pub fn learn_more(link: &str) -> Html {
     let (path, fragment) = match link.split_once('#') {
         Some((path, fragment)) => (
@@ -97,5 +98,15 @@ pub fn learn_more(link: &str) -> Html {
         ),
         None => (link.to_string(), None),
     };
-    html! { <GuideLink path={path} fragment={fragment}>{ strings::TREE_LEARN_MORE }</GuideLink> }
+    let label = match guide_core::GuidePath::parse(&path) {
+        Some(guide_core::GuidePath::Page(page)) => {
+            format!(
+                "{} {}",
+                strings::OPEN_TOOL,
+                crate::page_meta::nav_label(page)
+            )
+        }
+        _ => strings::TREE_LEARN_MORE.to_string(),
+    };
+    html! { <GuideLink path={path} fragment={fragment}>{ label }</GuideLink> }
 }

@@ -154,3 +154,27 @@ impl ValidCheck {
         }
     }
 }
+
+impl ValidCheck {
+    /// The gaps of `answers` as candidate plan steps (keyed `<check>.<item>`): the next step to
+    /// take, what shows it done (the evidence the item asks for), where the book explains it, and
+    /// the clause in the crosswalk. The plan shows those the reader added.
+    pub fn plan_gaps(&self, answers: &BTreeMap<String, Verdict>) -> Vec<crate::plan::Gap> {
+        let spec = self.spec();
+        self.outcome(answers)
+            .gaps
+            .into_iter()
+            .map(|gap| crate::plan::Gap {
+                key: format!("{}.{}", spec.id, gap.item),
+                label: format!("{} §{}", spec.standard, gap.clause),
+                done_when: self
+                    .item(&gap.item)
+                    .map(|i| i.evidence.clone())
+                    .unwrap_or_default(),
+                text: gap.gap_step,
+                link: Some(gap.learn_more),
+                crosswalk: vec![gap.crosswalk],
+            })
+            .collect()
+    }
+}
