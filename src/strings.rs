@@ -527,3 +527,5 @@ pub const CHECK_LABELS: guide_core::conformance::CheckReportLabels =
     };
 pub const CHECK_SOURCE: &str = "Written in our own words from:";
 pub const OPEN_TOOL: &str = "Open the";
+pub const INTRO_FOLD: &str = "About these questions";
+pub const INTRO_FOLD_PLAN: &str = "About this plan";

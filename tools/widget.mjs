@@ -21,7 +21,14 @@ const widgetCss =
     .replace(/:root/g, ":host")
     .replace(/^html \{[^}]*\}\n/m, "")
     .replace(/^body \{/m, ".widget-root {")
-    .replace(/(-?\d*\.?\d+)rem\b/g, "calc($1 * var(--rem))");
+    .replace(/(-?\d*\.?\d+)rem\b/g, "calc($1 * var(--rem))") +
+  // The host's brand: the accent embed.js checked for contrast (set on the widget's container),
+  // else the guide's own.
+  `.widget-root { --accent: var(--ospo-accent-checked, var(--guide-accent)); --accent-fg: var(--ospo-accent-fg, var(--guide-accent-fg)); }\n` +
+  // frame="none" on the element: no border, no padding (the host frames it).
+  `:host([frame="none"]) .widget-root { border: 0; border-radius: 0; padding: 0; }\n` +
+  // Room for the widget while it loads, so the host page moves less when it appears.
+  `.ospo-loading { min-height: calc(12 * var(--rem)); }\n`;
 const cssName = `widget-${createHash("sha256").update(widgetCss).digest("hex").slice(0, 16)}.css`;
 writeFileSync(join(dist, cssName), widgetCss);
 

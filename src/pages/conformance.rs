@@ -8,6 +8,8 @@ use guide_core::conformance::{decode_answers, ValidCheck, Verdict};
 use guide_core::progress::Event;
 use guide_core::Page;
 use yew::prelude::*;
+
+use crate::components::frame::intro::PageIntro;
 use yew_router::prelude::*;
 
 use crate::browser::clock::now;
@@ -121,7 +123,7 @@ fn CheckSession(props: &CheckSessionProps) -> Html {
     html! {
         <article class="page check-page">
             <h1>{ spec.title.clone() }</h1>
-            <p class="lead">{ spec.intro.clone() }</p>
+            <PageIntro text={spec.intro.clone()} />
             <p class="meta">{ format!("{} {}", strings::CHECK_SOURCE, spec.source) }</p>
             { body }
         </article>

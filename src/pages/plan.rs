@@ -8,6 +8,8 @@ use guide_core::walk::latest_outcome;
 use guide_core::Page;
 use yew::prelude::*;
 
+use crate::components::frame::intro::PageIntro;
+
 use crate::components::frame::guide_link::GuideLink;
 use crate::components::plan::exports::PlanExports;
 use crate::components::plan::step::PlanStep;
@@ -76,7 +78,7 @@ pub fn PlanPage() -> Html {
     html! {
         <article class="page plan-page">
             <h1>{ strings::PLAN_TITLE }</h1>
-            <p class="lead">{ strings::PLAN_INTRO }</p>
+            <PageIntro text={strings::PLAN_INTRO} summary={strings::INTRO_FOLD_PLAN} />
             { for stale.iter().map(|title| html! { <p class="notice">{ format!("{title} {}", strings::PLAN_STALE) }</p> }) }
             if entries.is_empty() {
                 <p data-testid="plan-empty">{ strings::PLAN_EMPTY }</p>

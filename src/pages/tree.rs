@@ -4,6 +4,8 @@
 use guide_core::Page;
 use yew::prelude::*;
 
+use crate::components::frame::intro::PageIntro;
+
 use crate::components::tree::question::learn_more;
 use crate::components::tree::runner::TreeRunner;
 use crate::content::compiled::tree;
@@ -24,7 +26,7 @@ pub fn TreePage(props: &TreePageProps) -> Html {
     html! {
         <article class="page tree-page">
             <h1>{ spec.title.clone() }</h1>
-            <p class="lead">{ spec.intro.clone() }</p>
+            <PageIntro text={spec.intro.clone()} />
             <p class="meta">{ strings::TREE_PRIVACY }{ " " }{ learn_more(&spec.chapter) }</p>
             <TreeRunner id={spec.id.clone()} open_share_link={true} />
         </article>

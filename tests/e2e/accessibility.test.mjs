@@ -2,19 +2,9 @@
 // nor on a tree's result.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { builtRoutes, waitForApp, walkTree, useSite } from "./harness.mjs";
+import { axeViolations as violations, builtRoutes, waitForApp, walkTree, useSite } from "./harness.mjs";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const env = useSite();
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  const results = await page.evaluate((tags) => axe.run(document, { runOnly: { type: "tag", values: tags } }), TAGS);
-  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`every route is free of WCAG A/AA violations (${scheme})`, async () => {

@@ -1,5 +1,7 @@
 // Shared set-up for the end-to-end tests: the built guide served by the plain static server and
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { listFiles } from "../../tools/dist.mjs";
@@ -62,6 +64,20 @@ export async function recordViolations(context) {
       true,
     );
   });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** WCAG 2.2 A and AA violations axe-core finds on the page (open shadow roots included), as short
+ * lines. `within` limits the check to one element (a CSS selector). */
+export async function axeViolations(page, within = null) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(
+    ([tags, within]) => axe.run(within ? { include: [[within]] } : document, { runOnly: { type: "tag", values: tags } }),
+    [AXE_TAGS, within],
+  );
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
 /** Waits until the app has hydrated and is interactive. */

@@ -5,6 +5,7 @@ pub mod app_status;
 pub mod footer;
 pub mod guide_link;
 pub mod header;
+pub mod intro;
 pub mod load_failed;
 pub mod state_provider;
 pub mod storage_notice;
