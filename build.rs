@@ -17,7 +17,19 @@ fn main() {
         Ok(content) => content,
         Err(errors) => fail(&errors),
     };
-    write_json(&out_dir, "trees.json", &trees);
+    // Trees ship compiled: validated here, with what the validator derived, so that the app
+    // carries neither the validator nor its analyses.
+    let compiled: Vec<guide_core::tree::CompiledTree> = trees
+        .into_iter()
+        .map(|spec| match guide_core::tree::validate(spec) {
+            Ok(tree) => tree.compile(),
+            Err(errors) => {
+                println!("cargo::error=a tree failed validation after loading: {errors:?}");
+                std::process::exit(1);
+            }
+        })
+        .collect();
+    write_json(&out_dir, "trees.json", &compiled);
     write_json(&out_dir, "checks.json", &checks);
     write_json(&out_dir, "crosswalk.json", &crosswalk);
     // The book's checklists by section, for the plan page (the chapters' text is not compiled in).

@@ -4,6 +4,9 @@
 import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 
+/** The extensions of text files, which are served and stored compressed. */
+export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
+
 /** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
 export function listFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,5 +1,5 @@
-// A plain static file server for the built guide: gzip when the client accepts it, correct MIME
-// types, `dir/` served as `dir/index.html`, and no rewriting of unknown paths to index.html (an
+// A plain static file server for the built guide: the build's precompressed .br or .gz copy when
+// the client accepts it (gzip on the fly for files without one), correct MIME types, `dir/` served as `dir/index.html`, and no rewriting of unknown paths to index.html (an
 // unknown path gets the guide's 404.html with status 404). Used by the serve command, the
 // end-to-end tests and the benchmarks.
 //
@@ -10,6 +10,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
+import { COMPRESSIBLE } from "./dist.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -25,7 +26,6 @@ const TYPES = {
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 
 async function fileAt(root, pathname) {
   let decoded;
@@ -48,8 +48,9 @@ async function fileAt(root, pathname) {
   }
 }
 
-/** Starts a server; resolves to { server, url } once it listens. */
-export function serve({ root, port = 0, host = "127.0.0.1", prefix = "/", headers = {} }) {
+/** Starts a server; resolves to { server, url } once it listens. With `brotli: false` it never
+ * answers with brotli (the benchmark compares sizes with gzip on both sites). */
+export function serve({ root, port = 0, host = "127.0.0.1", prefix = "/", headers = {}, brotli = true }) {
   const base = resolve(root);
   const gzipCache = new Map();
   const server = createServer(async (req, res) => {
@@ -82,7 +83,15 @@ export function serve({ root, port = 0, host = "127.0.0.1", prefix = "/", header
     }
     const out = { "content-type": type ?? "application/octet-stream", "cache-control": "no-cache", ...headers };
     const ext = found ? extname(found.path) : ".html";
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    const accepts = req.headers["accept-encoding"] ?? "";
+    const precompressed = async (suffix) => (found && status === 200 ? readFile(found.path + suffix).catch(() => null) : null);
+    const br = COMPRESSIBLE.has(ext) && brotli && /\bbr\b/.test(accepts) ? await precompressed(".br") : null;
+    const gz = !br && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts) ? await precompressed(".gz") : null;
+    if (br || gz) {
+      body = br ?? gz;
+      out["content-encoding"] = br ? "br" : "gzip";
+      out["vary"] = "accept-encoding";
+    } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts)) {
       // Compressed once per distinct content (a rebuilt file gets compressed again).
       const key = createHash("sha1").update(body).digest("hex");
       let zipped = gzipCache.get(key);

@@ -41,24 +41,24 @@ pub fn full_book() -> &'static guide_core::Book {
 
 const TREES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trees.json"));
 
-/// The decision trees, validated again on first use (cheap), so that the engine only ever walks a
-/// `ValidTree`. A tree that fails is logged and left out.
+/// The decision trees, as the build compiled them (validated there; see
+/// `guide_core::tree::CompiledTree`). A tree whose file is damaged is logged and left out.
 pub fn trees() -> &'static [guide_core::tree::ValidTree] {
     static TREES: OnceLock<Vec<guide_core::tree::ValidTree>> = OnceLock::new();
     TREES.get_or_init(|| {
-        let specs: Vec<guide_core::tree::TreeSpec> = match serde_json::from_str(TREES_JSON) {
-            Ok(specs) => specs,
+        let compiled: Vec<guide_core::tree::CompiledTree> = match serde_json::from_str(TREES_JSON) {
+            Ok(compiled) => compiled,
             Err(error) => {
                 crate::browser::log::error(&format!("the compiled trees cannot be read: {error}"));
                 return Vec::new();
             }
         };
-        specs
+        compiled
             .into_iter()
-            .filter_map(|spec| match guide_core::tree::validate(spec) {
+            .filter_map(|tree| match guide_core::tree::ValidTree::from_compiled(tree) {
                 Ok(tree) => Some(tree),
-                Err(errors) => {
-                    crate::browser::log::error(&format!("a compiled tree is invalid: {errors:?}"));
+                Err(error) => {
+                    crate::browser::log::error(&format!("a compiled tree is damaged: {error}"));
                     None
                 }
             })
@@ -100,33 +100,16 @@ pub fn checklists() -> &'static [guide_core::checklists::Checklist] {
 
 const CHECKS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checks.json"));
 
-/// The conformance self-checks, validated again on first use against the book index and the
-/// crosswalk the app carries. A check that fails is logged and left out.
+/// The conformance self-checks, as the build validated them (against the whole book and the
+/// crosswalk).
 pub fn checks() -> &'static [guide_core::conformance::ValidCheck] {
     static CHECKS: OnceLock<Vec<guide_core::conformance::ValidCheck>> = OnceLock::new();
-    CHECKS.get_or_init(|| {
-        let specs: Vec<guide_core::conformance::CheckSpec> = match serde_json::from_str(CHECKS_JSON)
-        {
-            Ok(specs) => specs,
-            Err(error) => {
-                crate::browser::log::error(&format!("the compiled checks cannot be read: {error}"));
-                return Vec::new();
-            }
-        };
-        specs
-            .into_iter()
-            .filter_map(|spec| {
-                match guide_core::conformance::ValidCheck::new(spec, book(), crosswalk()) {
-                    Ok(check) => Some(check),
-                    Err(errors) => {
-                        crate::browser::log::error(&format!(
-                            "a compiled check is invalid: {errors:?}"
-                        ));
-                        None
-                    }
-                }
-            })
-            .collect()
+    CHECKS.get_or_init(|| match serde_json::from_str::<Vec<guide_core::conformance::CheckSpec>>(CHECKS_JSON) {
+        Ok(specs) => specs.into_iter().map(guide_core::conformance::ValidCheck::validated_by_build).collect(),
+        Err(error) => {
+            crate::browser::log::error(&format!("the compiled checks cannot be read: {error}"));
+            Vec::new()
+        }
     })
 }
 

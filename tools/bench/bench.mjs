@@ -31,8 +31,8 @@ const log = (line) => console.error(`bench: ${line}`);
 
 // Other work on the machine slows the CPU-bound figures, so the report gives the load around the run.
 const loadBefore = loadavg()[0].toFixed(2);
-const guide = await serve({ root: guideDir });
-const mdbook = await serve({ root: mdbookDir });
+const guide = await serve({ root: guideDir, brotli: false });
+const mdbook = await serve({ root: mdbookDir, brotli: false });
 const pages = chapters.flatMap((slug) => [
   { slug, site: "guide", url: new URL(`book/${slug}/`, guide.url).href },
   { slug, site: "mdbook", url: new URL(`${slug}.html`, mdbook.url).href },

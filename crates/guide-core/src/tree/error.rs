@@ -257,4 +257,7 @@ pub enum TreeLoadError {
     Json(String),
     #[error("the tree is invalid: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<TreeError>),
+    /// A compiled tree whose indexes do not match its questions (a damaged build file).
+    #[error("the compiled tree's indexes do not match its questions")]
+    Inconsistent,
 }

@@ -19,6 +19,7 @@
 mod analysis;
 #[cfg(feature = "authoring")]
 mod authoring;
+mod compiled;
 mod confidence;
 mod engine;
 mod error;
@@ -34,6 +35,7 @@ pub use crate::book::LinkProblem;
 pub use authoring::{
     check_tree, parse_toml, parse_tree_source, parse_tree_spec, SourceError, SourceProblem,
 };
+pub use compiled::CompiledTree;
 pub use confidence::{Change, Confidence, Unknown, DONT_KNOW};
 pub use engine::{question_hash, Answer, AnswerError, Position, ReplayError, Step, Walk, WalkStep};
 pub use error::{IdKind, Location, NeverHolds, TreeError, TreeLoadError};
