@@ -12,21 +12,32 @@ use crate::book::{Book, LinkProblem};
 /// tree's own first) and the line it is on (0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceProblem {
+    /// Which source the problem is in: an index into the texts given, the tree's own first.
     pub source: usize,
+    /// The line the problem is on, counting from 1; 0 when it could not be found.
     pub line: usize,
+    /// What is wrong.
     pub error: SourceError,
 }
 
+/// What is wrong in a tree's source: its TOML, the tree it describes, or a link into the book.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SourceError {
+    /// The source is not valid TOML or does not have the shape of a tree; holds the parser's
+    /// message.
     #[error("TOML: {0}")]
     Toml(String),
+    /// The tree does not pass the validator.
     #[error(transparent)]
     Tree(#[from] TreeError),
+    /// A link does not resolve to a page, chapter or heading of the guide.
     #[error("{node:?}: link {link:?}: {problem}")]
     BadLink {
+        /// The id of the tree, question, result, addendum or step that has the link.
         node: String,
+        /// The link as written.
         link: String,
+        /// What is wrong with it.
         problem: LinkProblem,
     },
 }

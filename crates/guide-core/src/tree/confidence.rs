@@ -30,8 +30,11 @@ impl Confidence {
 /// "Had you answered `option` to `question`, the result would be `result`."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// The id of the scale question whose answer would change it.
     pub question: String,
+    /// The id of the neighbouring option that would change the result.
     pub option: String,
+    /// The id of the result that option would give.
     pub result: String,
 }
 
@@ -39,7 +42,9 @@ pub struct Change {
 /// current one included when some answers keep it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unknown {
+    /// The id of the question answered "don't know".
     pub question: String,
+    /// The ids of the results its other answers would give, sorted, each once.
     pub results: Vec<String>,
 }
 

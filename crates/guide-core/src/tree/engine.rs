@@ -22,27 +22,44 @@ pub fn question_hash(text: &str) -> u64 {
 /// question was reworded after it was answered.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Answer {
+    /// The id of the question answered.
     pub question: String,
+    /// The id of the option chosen.
     pub option: String,
+    /// The [`question_hash`] of the question's text when the answer was given.
     pub question_hash: u64,
 }
 
 /// Why a list of answers is not a walk through the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ReplayError {
+    /// An answer names a question the tree does not have.
     #[error("answer {index}: the tree has no question {question:?}")]
-    UnknownQuestion { index: usize, question: String },
+    UnknownQuestion {
+        /// The answer's position in the list, from 0.
+        index: usize,
+        /// The question id it names.
+        question: String,
+    },
+    /// An answer names an option its question does not have.
     #[error("answer {index}: question {question:?} has no option {option:?}")]
     UnknownOption {
+        /// The answer's position in the list, from 0.
         index: usize,
+        /// The question id it names.
         question: String,
+        /// The option id its question does not have.
         option: String,
     },
+    /// An answer is not to the question the walk asks at that point (or comes after the walk
+    /// ended).
     #[error("answer {index}: {}, but it answers {found:?}", expected_here(.expected))]
     OutOfOrder {
+        /// The answer's position in the list, from 0.
         index: usize,
         /// The question the walk asks at this point; `None` when it had already ended.
         expected: Option<String>,
+        /// The question id the answer names instead.
         found: String,
     },
 }
@@ -57,12 +74,20 @@ fn expected_here(expected: &Option<String>) -> String {
 /// Why an answer could not be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AnswerError {
+    /// The answers recorded so far are not a walk through the tree.
     #[error(transparent)]
     Replay(#[from] ReplayError),
+    /// The walk has already ended with a result, so there is no question to answer.
     #[error("the walk has already ended")]
     Finished,
+    /// The chosen option is not one of the current question's options.
     #[error("question {question:?} has no option {option:?}")]
-    NotAnOption { question: String, option: String },
+    NotAnOption {
+        /// The current question's id.
+        question: String,
+        /// The option id given.
+        option: String,
+    },
 }
 
 /// Where a walk stands.
@@ -70,40 +95,60 @@ pub enum AnswerError {
 pub enum Step<'t> {
     /// The walk asks `question`, the `number`th question of about `of_about`.
     Ask {
+        /// The question to ask.
         question: &'t Question,
+        /// Its place in the walk, counting from 1.
         number: usize,
+        /// The estimated number of questions in the whole walk (see
+        /// [`ValidTree::current`](super::ValidTree::current)).
         of_about: usize,
     },
     /// The walk has ended with this result.
-    Done { result: &'t ResultSpec },
+    Done {
+        /// The chosen result.
+        result: &'t ResultSpec,
+    },
 }
 
 /// A replayed walk: every answer with its texts, and where the walk stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Walk {
+    /// Every answer of the walk, in order.
     pub steps: Vec<WalkStep>,
+    /// Where the walk stands after the last answer.
     pub position: Position,
 }
 
 /// One answered question of a walk, for breadcrumbs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WalkStep {
+    /// The question's id.
     pub question: String,
+    /// The question's text as it reads now.
     pub question_text: String,
+    /// The chosen option's id.
     pub option: String,
+    /// The chosen option's label as it reads now.
     pub option_label: String,
     /// The question's text changed since the answer was recorded.
     pub reworded: bool,
 }
 
+/// Where a replayed walk stands, by id: the serialisable form of [`Step`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Position {
+    /// The walk asks `question`, the `number`th question of about `of_about`.
     Asking {
+        /// The id of the question to ask.
         question: String,
+        /// Its place in the walk, counting from 1.
         number: usize,
+        /// The estimated number of questions in the whole walk.
         of_about: usize,
     },
+    /// The walk has ended with this result.
     Ended {
+        /// The chosen result's id.
         result: String,
     },
 }
@@ -118,6 +163,7 @@ impl Walk {
             .collect()
     }
 
+    /// The id of the chosen result once the walk has ended; `None` while it still asks questions.
     pub fn result(&self) -> Option<&str> {
         match &self.position {
             Position::Ended { result } => Some(result),
@@ -140,24 +186,30 @@ impl ValidTree {
         validate(spec).map_err(TreeLoadError::Invalid)
     }
 
+    /// The tree as validated, in its resolved form: `sequence` and `then` are written into each
+    /// option's `next`, and predicate names are replaced by their rules.
     pub fn spec(&self) -> &TreeSpec {
         &self.spec
     }
 
+    /// Gives up the validated tree for its spec, in the resolved form [`ValidTree::spec`] returns.
     pub fn into_spec(self) -> TreeSpec {
         self.spec
     }
 
+    /// The tree's id, such as `readiness`.
     pub fn id(&self) -> &str {
         &self.spec.id
     }
 
+    /// The question with this id, if the tree has one.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions
             .get(id)
             .and_then(|&i| self.spec.questions.get(i))
     }
 
+    /// The current (not retired) result with this id, if the tree has one.
     pub fn result(&self, id: &str) -> Option<&ResultSpec> {
         self.spec.results.iter().find(|r| r.id == id)
     }

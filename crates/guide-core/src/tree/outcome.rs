@@ -14,9 +14,11 @@ use super::validate::ValidTree;
 /// A finished walk's result with the evidence for it and the advice that follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
+    /// The id of the chosen result.
     pub result: String,
     /// One entry per shown dimension, in the tree's order.
     pub scores: Vec<DimensionScore>,
+    /// The walk's points summed over every dimension, hidden ones included.
     pub total: u32,
     /// The highest total any walk can reach.
     pub max_total: u32,
@@ -34,10 +36,14 @@ pub struct Outcome {
     pub unknown: Vec<String>,
 }
 
+/// The points a walk scored on one shown dimension, against the most it could score there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DimensionScore {
+    /// The dimension's id.
     pub dimension: String,
+    /// The dimension's name, as the chart shows it.
     pub label: String,
+    /// The points the walk scored on it.
     pub score: u32,
     /// The most points any walk can reach on this dimension.
     pub max: u32,
@@ -46,11 +52,17 @@ pub struct DimensionScore {
 /// One answer that led to the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
+    /// The question's id.
     pub question: String,
+    /// The question's text.
     pub question_text: String,
+    /// The chosen option's id.
     pub option: String,
+    /// The chosen option's label.
     pub option_label: String,
+    /// The points the option added, per dimension id.
     pub points: BTreeMap<String, u32>,
+    /// The flags the option set, such as `dont-know`.
     pub flags: Vec<String>,
     /// The chosen result's rule looks at this answer: it names the question or one of the
     /// option's flags, or counts points the option gave.
@@ -64,11 +76,18 @@ pub struct PlanItem {
     pub step: String,
     /// The result or addendum the step comes from.
     pub from: String,
+    /// What to do, its `{placeholders}` filled in.
     pub text: String,
+    /// The role that owns the step, its `{placeholders}` filled in.
     pub owner: String,
+    /// The part of the first 90 days it belongs to.
     pub window: Window,
+    /// How to tell that the step is done, its `{placeholders}` filled in.
     pub done_when: String,
+    /// A root-relative link to the part of the book (or the app page) that helps with the step.
     pub link: Option<String>,
+    /// The clauses and activities of outside frameworks the step bears on (ids of
+    /// `content/crosswalk.toml`).
     pub crosswalk: Vec<String>,
     /// The answers show the step is already in place.
     pub done: bool,

@@ -11,8 +11,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TreeSpec {
+    /// The tree's id, which is also its path in the app (`readiness` is at `/readiness/`).
     pub id: String,
+    /// The tree's title, shown as its heading and wherever the tree is named.
     pub title: String,
+    /// The introduction shown before the first question: what the questions cover and what the
+    /// answer gives.
     pub intro: String,
     /// The chapter that explains how the tree decides, such as `/book/assessing-readiness/`.
     pub chapter: String,
@@ -32,8 +36,10 @@ pub struct TreeSpec {
     /// things that do not add up).
     #[serde(default = "yes", skip_serializing_if = "is_yes")]
     pub show_total: bool,
+    /// The axes that answers add points to, in the order the chart shows them.
     #[serde(default)]
     pub dimensions: Vec<Dimension>,
+    /// Every question of the tree (with a shared file's first, once included).
     #[serde(default)]
     pub questions: Vec<Question>,
     /// Named conditions that rules use by name (`is = ["committed"]`), so that each is written
@@ -71,12 +77,16 @@ fn is_no(value: &bool) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharedSpec {
+    /// Dimensions every including tree takes in, before its own.
     #[serde(default)]
     pub dimensions: Vec<Dimension>,
+    /// Questions every including tree takes in, before its own, marked shared.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Predicates every including tree takes in.
     #[serde(default)]
     pub predicates: Vec<Predicate>,
+    /// Vars every including tree takes in.
     #[serde(default)]
     pub vars: Vec<VarSpec>,
 }
@@ -113,9 +123,11 @@ impl TreeSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Predicate {
+    /// The name rules use for it (`is = ["committed"]`), unique within the tree.
     pub id: String,
     /// What the condition means, in words (for authors and the chapter).
     pub about: String,
+    /// The condition the name stands for.
     pub rule: Rule,
 }
 
@@ -124,9 +136,12 @@ pub struct Predicate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VarSpec {
+    /// The name texts use for it between braces, unique within the tree.
     pub id: String,
+    /// The cases tried in order; the first whose rule holds gives the value.
     #[serde(default)]
     pub cases: Vec<VarCase>,
+    /// The value when no case holds.
     pub default: String,
 }
 
@@ -134,7 +149,9 @@ pub struct VarSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VarCase {
+    /// When this case's value is used.
     pub rule: Rule,
+    /// The value the var takes in this case.
     pub value: String,
 }
 
@@ -145,22 +162,34 @@ pub struct VarCase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Addendum {
+    /// The addendum's id, unique among the tree's addenda and results.
     pub id: String,
+    /// The group of alternatives it belongs to, if any: of a group, only the first addendum whose
+    /// rule holds applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// The results it may add to; empty: any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<String>,
+    /// When it applies; an empty rule always holds.
     #[serde(default)]
     pub rule: Rule,
+    /// The heading of the note it adds to the result.
     pub title: String,
+    /// The note's text; may use `{placeholders}`.
     pub text: String,
+    /// The steps it adds to the plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanStep>,
+    /// The risks it adds to the result's list of risks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<String>,
+    /// The clauses and activities of outside frameworks it bears on (ids of
+    /// `content/crosswalk.toml`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub crosswalk: Vec<String>,
+    /// A root-relative link into the book that says more, such as
+    /// `/book/tools-and-processes/#cra-roles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learn_more: Option<String>,
 }
@@ -169,7 +198,9 @@ pub struct Addendum {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Retired {
+    /// The retired result's id, which no current result may reuse.
     pub id: String,
+    /// The title the result had, shown where a reader's history names it.
     pub title: String,
 }
 
@@ -206,13 +237,19 @@ impl Window {
 pub struct PlanStep {
     /// Unique within the tree, so that a reader's ticks and owners stay with the step.
     pub id: String,
+    /// What to do, in one or two sentences; may use `{placeholders}`.
     pub text: String,
     /// The role that owns it, such as "OSPO lead" or "General Counsel".
     pub owner: String,
+    /// The part of the first 90 days it belongs to.
     pub window: Window,
+    /// How to tell that the step is done.
     pub done_when: String,
+    /// A root-relative link to the part of the book (or the app page) that helps with the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The clauses and activities of outside frameworks the step bears on (ids of
+    /// `content/crosswalk.toml`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub crosswalk: Vec<String>,
     /// The step is part of the plan only where this holds.
@@ -232,7 +269,9 @@ pub struct PlanStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
+    /// The dimension's id, which options' points and rules use.
     pub id: String,
+    /// The dimension's name, shown in the chart.
     pub label: String,
     /// Shown in the chart; a hidden dimension only counts (for rules), such as the number of
     /// "don't know" answers.
@@ -240,10 +279,13 @@ pub struct Dimension {
     pub shown: bool,
 }
 
+/// One question of a tree with the options a reader chooses from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// The question's id, unique among the tree's questions and results.
     pub id: String,
+    /// The question as the reader sees it; rewording it marks earlier answers as reworded.
     pub text: String,
     /// Why the question is asked, shown beside it.
     pub why: String,
@@ -268,14 +310,18 @@ pub struct Question {
     /// of other questions are alternatives, and none is "next" to another.
     #[serde(default, skip_serializing_if = "is_no")]
     pub scale: bool,
+    /// The answers to choose from, in the order shown.
     #[serde(default)]
     pub options: Vec<AnswerOption>,
 }
 
+/// One answer a reader can choose for a question: where it leads and what it adds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
+    /// The option's id, unique within its question.
     pub id: String,
+    /// The answer as the reader sees it.
     pub label: String,
     /// The next question; `None` ends the walk and a result is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -291,21 +337,29 @@ pub struct AnswerOption {
     pub ends: bool,
 }
 
+/// One result a walk can end in: what it says, the plan that follows and the rule that chooses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultSpec {
+    /// The result's id, unique among the tree's questions and results.
     pub id: String,
+    /// The result's title, shown as the heading of the outcome.
     pub title: String,
+    /// A short summary of what the result means for the reader's organization.
     pub summary: String,
     /// Why this result follows from the answers that lead to it.
     pub rationale: String,
     /// The 90-day plan: steps in their windows.
     #[serde(default)]
     pub plan: Vec<PlanStep>,
+    /// What the reader gives up by following this result, one point per entry.
     #[serde(default)]
     pub trade_offs: Vec<String>,
+    /// What can go wrong on the way, each with how to avoid it.
     #[serde(default)]
     pub risks: Vec<String>,
+    /// A root-relative link to the section of the book that explains the result, such as
+    /// `/book/assessing-readiness/#result-health-check`.
     pub learn_more: String,
     /// The clauses and activities of outside frameworks this result bears on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -360,7 +414,9 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerCondition {
+    /// The question's id.
     pub question: String,
+    /// The option ids that meet the condition (any one of them).
     pub options: Vec<String>,
 }
 
@@ -368,13 +424,16 @@ pub struct AnswerCondition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bounds {
+    /// The lowest number of points allowed; `None` is 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<u32>,
+    /// The highest number of points allowed; `None` is no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
 }
 
 impl Bounds {
+    /// Whether `value` lies in the range, both ends included.
     pub fn contains(&self, value: u32) -> bool {
         value >= self.lo() && value <= self.hi()
     }
