@@ -28,20 +28,39 @@ const CHECK_LEN: usize = 4;
 /// Why a share link could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ShareError {
+    /// The link is empty (or only a `#` and white space).
     #[error("the share link is empty")]
     Empty,
+    /// The link is longer than [`MAX_SHARE_LEN`] and was not read.
     #[error("the share link is {len} characters long; the most is {MAX_SHARE_LEN}")]
-    TooLong { len: usize },
+    TooLong {
+        /// The link's length, in bytes.
+        len: usize,
+    },
+    /// The link does not have the shape of a share link.
     #[error("the share link is malformed: {reason}")]
-    Malformed { reason: &'static str },
+    Malformed {
+        /// What is wrong, in words.
+        reason: &'static str,
+    },
+    /// The link is in a format version this guide does not read.
     #[error("the share link uses format {found:?}, which this version of the guide does not read")]
-    WrongVersion { found: String },
+    WrongVersion {
+        /// The version the link starts with, such as `r2`.
+        found: String,
+    },
+    /// The checksum does not match: the link was cut or edited, or made for another tree or another
+    /// shape of this one.
     #[error(
         "the share link was altered, or was made for another tree or another version of this one"
     )]
     Tampered,
+    /// The answers' positions do not form a walk through the tree.
     #[error("the share link's answer {step} does not fit the tree")]
-    InvalidPath { step: usize },
+    InvalidPath {
+        /// Which answer does not fit, counting from 1.
+        step: usize,
+    },
 }
 
 /// Encodes a walk (finished or not) as a share string. Fails if the answers are not a walk.

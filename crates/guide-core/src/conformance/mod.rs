@@ -31,10 +31,12 @@ pub enum Verdict {
     Yes,
     /// Some of it is in place.
     Partly,
+    /// The requirement is not met.
     No,
     /// The requirement does not apply (only where the standard allows it).
     #[serde(rename = "n-a")]
     NotApplicable,
+    /// The reader does not know whether it is met: a gap whose next step is to find out.
     DontKnow,
 }
 

@@ -34,12 +34,17 @@ pub enum SectionStatus {
 /// One section's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SectionOutcome {
+    /// The section's id.
     pub id: String,
+    /// The section's clause, such as "3.1".
     pub clause: String,
+    /// The section's title.
     pub title: String,
+    /// Whether the section is met, not met or incomplete.
     pub status: SectionStatus,
     /// Items with an answer that counts (see the module's rules).
     pub answered: usize,
+    /// How many items the section has.
     pub total: usize,
 }
 
@@ -48,12 +53,19 @@ pub struct SectionOutcome {
 pub struct Gap {
     /// The id of the item's section.
     pub section: String,
+    /// The item's id.
     pub item: String,
+    /// The item's requirement clause, such as "3.1.1".
     pub clause: String,
+    /// What the item requires, as the check words it.
     pub statement: String,
+    /// The reader's answer: partly, no or don't know.
     pub verdict: Verdict,
+    /// What to do next, with who usually owns it.
     pub gap_step: String,
+    /// The root-relative link to the chapter section that explains how to do it.
     pub learn_more: String,
+    /// The clause's entry in `content/crosswalk.toml`.
     pub crosswalk: String,
 }
 
@@ -62,10 +74,13 @@ pub struct Gap {
 pub struct CheckOutcome {
     /// The check's id.
     pub check: String,
+    /// Every section's result, in the check's order.
     pub sections: Vec<SectionOutcome>,
     /// The gaps in the check's order.
     pub gaps: Vec<Gap>,
+    /// How many items of the whole check have an answer that counts.
     pub answered: usize,
+    /// How many items the check has.
     pub total: usize,
     /// Every item is met: the answers describe a program that meets the standard.
     pub conforms: bool,

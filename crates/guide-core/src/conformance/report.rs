@@ -16,6 +16,7 @@ pub struct CheckReportLabels {
     pub self_assessment: &'static str,
     /// Before the counts: "Answered".
     pub answered: &'static str,
+    /// Between two counts: "of".
     pub of: &'static str,
     /// When every item is met.
     pub conforms: &'static str,
@@ -23,8 +24,11 @@ pub struct CheckReportLabels {
     pub does_not_conform: &'static str,
     /// Heading of the sections table, and its column heads.
     pub sections: &'static str,
+    /// Column head of the sections table for the clause: "Clause".
     pub clause: &'static str,
+    /// Column head of the sections table for the section's title: "Section".
     pub section: &'static str,
+    /// Column head of the sections table for the status: "Status".
     pub status: &'static str,
     /// The section statuses: met, not met, incomplete.
     pub statuses: [&'static str; 3],
@@ -36,7 +40,9 @@ pub struct CheckReportLabels {
     pub your_answer: &'static str,
     /// The verdicts, in [`Verdict::ALL`] order.
     pub verdicts: [&'static str; 5],
+    /// Before a gap's next step: "Next step".
     pub next_step: &'static str,
+    /// Before a gap's link into the book: "Read more".
     pub learn_more: &'static str,
     /// Heading of the check's `declare` text: "How to declare conformance".
     pub declare: &'static str,
@@ -67,6 +73,7 @@ impl CheckReportLabels {
 /// What a report is about.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckReportInput<'a> {
+    /// The check the answers are to.
     pub check: &'a ValidCheck,
     /// The outcome of `check` for the reader's answers.
     pub outcome: &'a CheckOutcome,

@@ -13,7 +13,10 @@ pub struct CheckSpec {
     pub id: String,
     /// The standard with its year: "ISO/IEC 5230:2020".
     pub standard: String,
+    /// The check's title, shown as the heading of its page.
     pub title: String,
+    /// The introduction shown before the items: what the standard covers, that the check is a
+    /// self-assessment, and which items accept "not applicable".
     pub intro: String,
     /// The public checklist the items restate, with its version and date.
     pub source: String,
@@ -21,6 +24,7 @@ pub struct CheckSpec {
     pub declare: String,
     /// The standard's requirement clauses as published ("3.1.1", …): each must have an item.
     pub clauses: Vec<String>,
+    /// The standard's sections, in the order the check shows them.
     pub sections: Vec<Section>,
 }
 
@@ -28,11 +32,15 @@ pub struct CheckSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's id, unique within the check.
     pub id: String,
     /// The section's clause; every item's clause starts with it.
     pub clause: String,
+    /// The section's title, in plain words.
     pub title: String,
+    /// What the section asks for, in a sentence or two.
     pub summary: String,
+    /// The statements to answer, in the order the check shows them.
     pub items: Vec<Item>,
 }
 

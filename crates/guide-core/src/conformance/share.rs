@@ -30,22 +30,47 @@ const UNANSWERED: u8 = b'u';
 /// Why a share code could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CheckShareError {
+    /// The code is empty (or only a `#` and white space).
     #[error("the share code is empty")]
     Empty,
+    /// The code is longer than [`MAX_CHECK_SHARE_LEN`] and was not read.
     #[error("the share code is {len} characters long; the most is {MAX_CHECK_SHARE_LEN}")]
-    TooLong { len: usize },
+    TooLong {
+        /// The code's length, in bytes.
+        len: usize,
+    },
+    /// The code does not have the shape of a share code.
     #[error("the share code is malformed: {reason}")]
-    Malformed { reason: &'static str },
+    Malformed {
+        /// What is wrong, in words.
+        reason: &'static str,
+    },
+    /// The code is in a format version this guide does not read.
     #[error("the share code uses format {found:?}, which this version of the guide does not read")]
-    WrongVersion { found: String },
+    WrongVersion {
+        /// The version the code starts with, such as `c2`.
+        found: String,
+    },
+    /// The code has another number of answers than the check has items.
     #[error("the share code has {found} answers; this check has {expected} items")]
-    WrongLength { expected: usize, found: usize },
+    WrongLength {
+        /// How many items the check has.
+        expected: usize,
+        /// How many answers the code has.
+        found: usize,
+    },
+    /// The checksum does not match: the code was cut or edited, or made for another check or
+    /// another version of this one.
     #[error(
         "the share code was altered, or was made for another check or another version of this one"
     )]
     Tampered,
+    /// The code answers "not applicable" to an item that does not allow it.
     #[error("the share code answers “not applicable” to item {item:?}, which does not allow it")]
-    NotApplicableRefused { item: String },
+    NotApplicableRefused {
+        /// The item's id.
+        item: String,
+    },
 }
 
 impl From<Envelope> for CheckShareError {

@@ -20,49 +20,127 @@ pub const MAX_ITEMS: usize = 200;
 /// A problem in a self-check, naming the node (check, section or item id) it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CheckError {
+    /// An id does not follow the id rule.
     #[error("{node:?} is not a valid id (1–80 characters of a-z, 0-9 and -)")]
-    InvalidId { node: String },
+    InvalidId {
+        /// The id as written.
+        node: String,
+    },
+    /// A section or item id is used twice in the check.
     #[error("{node:?}: the id is used twice")]
-    DuplicateId { node: String },
+    DuplicateId {
+        /// The repeated id.
+        node: String,
+    },
+    /// A text that must be written is empty or only whitespace.
     #[error("{node:?}: {field} is empty")]
-    EmptyText { node: String, field: &'static str },
+    EmptyText {
+        /// The id of the check, section or item the text belongs to.
+        node: String,
+        /// The field's name as authored, such as `statement` or `gap_step`.
+        field: &'static str,
+    },
+    /// A clause is not a dotted number such as 3.1.1.
     #[error("{node:?}: {clause:?} is not a clause number such as 3.1.1")]
-    BadClause { node: String, clause: String },
+    BadClause {
+        /// The id of the check (for `clauses`), section or item that gives it.
+        node: String,
+        /// The clause as written.
+        clause: String,
+    },
+    /// The check lists a clause twice in `clauses`.
     #[error("{node:?}: clause {clause:?} is listed twice in `clauses`")]
-    DuplicateClause { node: String, clause: String },
+    DuplicateClause {
+        /// The check's id.
+        node: String,
+        /// The repeated clause.
+        clause: String,
+    },
+    /// A clause listed in `clauses` has no item.
     #[error("{node:?}: no item covers clause {clause:?}")]
-    UncoveredClause { node: String, clause: String },
+    UncoveredClause {
+        /// The check's id.
+        node: String,
+        /// The clause no item covers.
+        clause: String,
+    },
+    /// An item's clause is not one of the check's `clauses`.
     #[error("{node:?}: clause {clause:?} is not in the check's `clauses`")]
-    UnlistedClause { node: String, clause: String },
+    UnlistedClause {
+        /// The item's id.
+        node: String,
+        /// The item's clause.
+        clause: String,
+    },
+    /// Two sections have the same clause.
     #[error("{node:?}: another section already has clause {clause:?}")]
-    DuplicateSection { node: String, clause: String },
+    DuplicateSection {
+        /// The id of the later section.
+        node: String,
+        /// The clause both sections have.
+        clause: String,
+    },
+    /// An item's clause does not start with its section's clause.
     #[error("{node:?}: clause {clause:?} is not part of its section {section:?}")]
     OutsideSection {
+        /// The item's id.
         node: String,
+        /// The item's clause.
         clause: String,
+        /// The section's clause.
         section: String,
     },
+    /// A section has no items.
     #[error("{node:?}: the section has no items")]
-    EmptySection { node: String },
+    EmptySection {
+        /// The section's id.
+        node: String,
+    },
+    /// The check has more than [`MAX_ITEMS`] items.
     #[error("{node:?}: the check has {count} items; the most is {MAX_ITEMS}")]
-    TooManyItems { node: String, count: usize },
+    TooManyItems {
+        /// The check's id.
+        node: String,
+        /// How many items the check has.
+        count: usize,
+    },
+    /// An item's `learn_more` does not resolve to a page, chapter or heading of the guide.
     #[error("{node:?}: link {link:?}: {problem}")]
     BadLink {
+        /// The item's id.
         node: String,
+        /// The link as written.
         link: String,
+        /// What is wrong with it.
         problem: LinkProblem,
     },
+    /// An item's `crosswalk` id is not in `content/crosswalk.toml`.
     #[error("{node:?}: {id:?} is not in content/crosswalk.toml")]
-    UnknownCrosswalk { node: String, id: String },
+    UnknownCrosswalk {
+        /// The item's id.
+        node: String,
+        /// The unknown crosswalk id.
+        id: String,
+    },
+    /// An item's crosswalk entry refers to another clause than the item's own.
     #[error("{node:?}: crosswalk entry {id:?} is {reference}, not clause {clause}")]
     CrosswalkMismatch {
+        /// The item's id.
         node: String,
+        /// The crosswalk id.
         id: String,
+        /// The reference the crosswalk entry gives, such as "§3.1.2".
         reference: String,
+        /// The item's clause.
         clause: String,
     },
+    /// `not_applicable_when` is missing (or empty) where "not applicable" is allowed, or given
+    /// where it is not.
     #[error("{node:?}: `not_applicable_when` must be given exactly when `allows_not_applicable` is true")]
-    NotApplicableWhen { node: String },
+    NotApplicableWhen {
+        /// The item's id.
+        node: String,
+    },
 }
 
 impl CheckError {
@@ -122,14 +200,17 @@ impl ValidCheck {
         }
     }
 
+    /// The check as authored and validated.
     pub fn spec(&self) -> &CheckSpec {
         &self.spec
     }
 
+    /// The check's id, such as `iso-5230`.
     pub fn id(&self) -> &str {
         &self.spec.id
     }
 
+    /// Gives up the validated check for its spec.
     pub fn into_spec(self) -> CheckSpec {
         self.spec
     }
