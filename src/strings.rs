@@ -529,3 +529,7 @@ pub const CHECK_SOURCE: &str = "Written in our own words from:";
 pub const OPEN_TOOL: &str = "Open the";
 pub const INTRO_FOLD: &str = "About these questions";
 pub const INTRO_FOLD_PLAN: &str = "About this plan";
+pub const PLAN_GROUP: &str = "workshop group";
+pub const PLAN_SOURCE: &str = "Plan from";
+pub const PLAN_SOURCE_MINE: &str = "my own results";
+pub const PLAN_SOURCE_GROUP: &str = "the workshop group's results";

@@ -55,13 +55,15 @@ pub fn trees() -> &'static [guide_core::tree::ValidTree] {
         };
         compiled
             .into_iter()
-            .filter_map(|tree| match guide_core::tree::ValidTree::from_compiled(tree) {
-                Ok(tree) => Some(tree),
-                Err(error) => {
-                    crate::browser::log::error(&format!("a compiled tree is damaged: {error}"));
-                    None
-                }
-            })
+            .filter_map(
+                |tree| match guide_core::tree::ValidTree::from_compiled(tree) {
+                    Ok(tree) => Some(tree),
+                    Err(error) => {
+                        crate::browser::log::error(&format!("a compiled tree is damaged: {error}"));
+                        None
+                    }
+                },
+            )
             .collect()
     })
 }
@@ -104,11 +106,16 @@ const CHECKS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/checks.json"))
 /// crosswalk).
 pub fn checks() -> &'static [guide_core::conformance::ValidCheck] {
     static CHECKS: OnceLock<Vec<guide_core::conformance::ValidCheck>> = OnceLock::new();
-    CHECKS.get_or_init(|| match serde_json::from_str::<Vec<guide_core::conformance::CheckSpec>>(CHECKS_JSON) {
-        Ok(specs) => specs.into_iter().map(guide_core::conformance::ValidCheck::validated_by_build).collect(),
-        Err(error) => {
-            crate::browser::log::error(&format!("the compiled checks cannot be read: {error}"));
-            Vec::new()
+    CHECKS.get_or_init(|| {
+        match serde_json::from_str::<Vec<guide_core::conformance::CheckSpec>>(CHECKS_JSON) {
+            Ok(specs) => specs
+                .into_iter()
+                .map(guide_core::conformance::ValidCheck::validated_by_build)
+                .collect(),
+            Err(error) => {
+                crate::browser::log::error(&format!("the compiled checks cannot be read: {error}"));
+                Vec::new()
+            }
         }
     })
 }

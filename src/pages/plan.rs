@@ -5,6 +5,7 @@ use guide_core::plan::{assemble, Forge, PlanEntry, Section, Source};
 use guide_core::report::iso_date;
 use guide_core::tree::Outcome;
 use guide_core::walk::latest_outcome;
+use guide_core::workshop::group_walk;
 use guide_core::Page;
 use yew::prelude::*;
 
@@ -15,6 +16,7 @@ use crate::components::plan::exports::PlanExports;
 use crate::components::plan::step::PlanStep;
 use crate::content::compiled::{checklists, checks, trees};
 use crate::hooks::guide_base::use_guide_base;
+use crate::hooks::workshop_store::use_workshop_store;
 use crate::page_meta::nav_label;
 use crate::state::use_guide_state;
 use crate::strings::{self, PLAN_LABELS};
@@ -25,7 +27,28 @@ pub fn PlanPage() -> Html {
     let base = use_guide_base();
     let forge = use_state(|| None::<Forge>);
     let progress = &state.progress;
-    let latest: Vec<(&'static guide_core::tree::ValidTree, String, Outcome)> = trees()
+    // The workshop's group results, when a workshop has reached one: the plan can follow them
+    // instead of the reader's own.
+    let workshop = use_workshop_store();
+    let group: Vec<(&'static guide_core::tree::ValidTree, String, Outcome)> = trees()
+        .iter()
+        .filter_map(|tree| {
+            let choices = workshop.state.workshop.group.get(tree.id())?;
+            let (answers, next) = group_walk(tree, choices);
+            let outcome = next.is_none().then(|| tree.outcome(&answers)).flatten()?;
+            let title = tree
+                .result_title(&outcome.result)
+                .unwrap_or(&outcome.result)
+                .to_string();
+            Some((
+                tree,
+                format!("{} ({}): {title}", tree.spec().title, strings::PLAN_GROUP),
+                outcome,
+            ))
+        })
+        .collect();
+    let from_group = use_state_eq(|| false);
+    let own: Vec<(&'static guide_core::tree::ValidTree, String, Outcome)> = trees()
         .iter()
         .filter_map(|tree| {
             let (record, outcome) = latest_outcome(tree, progress.results())?;
@@ -34,6 +57,8 @@ pub fn PlanPage() -> Html {
             Some((tree, label, outcome))
         })
         .collect();
+    let use_group = *from_group && !group.is_empty();
+    let latest = if use_group { group.clone() } else { own };
     // Trees with results whose answers no longer reach a result (the questions changed).
     let stale: Vec<&str> = trees()
         .iter()
@@ -75,9 +100,20 @@ pub fn PlanPage() -> Html {
         let forge = forge.clone();
         Callback::from(move |chosen: Option<Forge>| forge.set(chosen))
     };
+    let choose_source = |group: bool| {
+        let from_group = from_group.clone();
+        Callback::from(move |_: web_sys::Event| from_group.set(group))
+    };
     html! {
         <article class="page plan-page">
             <h1>{ strings::PLAN_TITLE }</h1>
+            if !group.is_empty() {
+                <fieldset class="plan-source" data-testid="plan-source">
+                    <legend>{ strings::PLAN_SOURCE }</legend>
+                    <label><input type="radio" name="plan-source" checked={!use_group} onchange={choose_source(false)} />{ " " }{ strings::PLAN_SOURCE_MINE }</label>
+                    <label><input type="radio" name="plan-source" checked={use_group} onchange={choose_source(true)} data-testid="plan-source-group" />{ " " }{ strings::PLAN_SOURCE_GROUP }</label>
+                </fieldset>
+            }
             <PageIntro text={strings::PLAN_INTRO} summary={strings::INTRO_FOLD_PLAN} />
             { for stale.iter().map(|title| html! { <p class="notice">{ format!("{title} {}", strings::PLAN_STALE) }</p> }) }
             if entries.is_empty() {

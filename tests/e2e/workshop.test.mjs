@@ -95,6 +95,14 @@ test("three colleagues' exports give a workshop with the split questions first a
   const [saved] = await Promise.all([page.waitForEvent("download"), page.getByTestId("workshop-save").click()]);
   const file = join(folder, "saved-workshop.json");
   await saved.saveAs(file);
+
+  // The plan can follow the group's result instead of the lead's own.
+  await page.goto(url("plan/"));
+  await waitForApp(page);
+  await page.getByTestId("plan-source").waitFor();
+  await page.getByTestId("plan-source-group").check();
+  await page.getByTestId("plan-step").first().waitFor();
+  assert.match(await page.getByTestId("plan-summary").textContent(), /workshop group/);
   assert.deepEqual(errors, []);
   await context.close();
 

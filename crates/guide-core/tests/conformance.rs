@@ -2,6 +2,8 @@
 //! their standard; damaged copies are refused with the right error; answers mean what the rules
 //! in `conformance/outcome.rs` say; share codes round-trip and refuse anything else without
 //! panicking; the reports name every gap with its clause and say they are a self-assessment.
+//!
+//! Long because it is a catalogue: one test per rule of the checks' validation and outcome.
 
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -8,6 +8,8 @@
 //! example `PROPTEST_CASES=200000 cargo test --release -p guide-core --test hostile_inputs`).
 //! (Progress decoding and import, search queries and the share-link walks have their own property
 //! tests in `progress_props.rs`, `search_props.rs` and `trees.rs`.)
+//!
+//! Long because it is a catalogue: one family of hostile inputs per decoder, side by side.
 
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]

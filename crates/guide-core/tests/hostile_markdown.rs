@@ -6,6 +6,8 @@
 //! The payloads live in `fixtures/xss/payloads.txt`; the generated ones (1 MB, deep nesting,
 //! bracket and emphasis bombs) are built below. Property tests then feed arbitrary text to the
 //! parser and to `classify_link`. They run 10,000 cases each, or `PROPTEST_CASES` when it is set.
+//!
+//! Long because it is a catalogue: one case per payload family, each small and independent.
 
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]

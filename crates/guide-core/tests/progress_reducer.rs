@@ -1,4 +1,6 @@
 //! The reducer: every event, every status transition, and the events it refuses.
+//!
+//! Long because it is a catalogue: one test per event and per transition of the reader's data.
 
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]

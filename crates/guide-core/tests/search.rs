@@ -1,5 +1,7 @@
 //! Search over the book: ranking on the real book, forgiveness (case, plurals, misspellings,
 //! unfinished words), snippets, section splitting on small made-up books, and hostile queries.
+//!
+//! Long because it is a catalogue of queries on the real book, each with the hit it must give.
 
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]

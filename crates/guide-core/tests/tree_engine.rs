@@ -392,11 +392,17 @@ proptest! {
 fn a_compiled_tree_reads_back_as_the_validated_one_and_a_damaged_one_is_refused() {
     let tree = engine();
     let compiled = tree.compile();
-    assert_eq!(guide_core::tree::ValidTree::from_compiled(compiled.clone()).as_ref(), Ok(&tree));
+    assert_eq!(
+        guide_core::tree::ValidTree::from_compiled(compiled.clone()).as_ref(),
+        Ok(&tree)
+    );
     // As the build writes it and the app reads it.
     let json = serde_json::to_string(&compiled).expect("serialises");
     let read: guide_core::tree::CompiledTree = serde_json::from_str(&json).expect("reads");
-    assert_eq!(guide_core::tree::ValidTree::from_compiled(read).as_ref(), Ok(&tree));
+    assert_eq!(
+        guide_core::tree::ValidTree::from_compiled(read).as_ref(),
+        Ok(&tree)
+    );
     // An option that hops past the last question, a missing hop list, a dimension too many.
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let mut past = value.clone();
@@ -404,9 +410,13 @@ fn a_compiled_tree_reads_back_as_the_validated_one_and_a_damaged_one_is_refused(
     let mut missing = value.clone();
     missing["hops"].as_array_mut().expect("a list").pop();
     let mut extra = value;
-    extra["dim_max"].as_array_mut().expect("a list").push(serde_json::json!(1));
+    extra["dim_max"]
+        .as_array_mut()
+        .expect("a list")
+        .push(serde_json::json!(1));
     for damaged in [past, missing, extra] {
-        let read: guide_core::tree::CompiledTree = serde_json::from_value(damaged).expect("still the shape");
+        let read: guide_core::tree::CompiledTree =
+            serde_json::from_value(damaged).expect("still the shape");
         assert_eq!(
             guide_core::tree::ValidTree::from_compiled(read),
             Err(guide_core::tree::TreeLoadError::Inconsistent)

@@ -2,6 +2,8 @@
 //! file, its line: structure (ids, links, reachability, cycles), rules that can never hold, walks
 //! without a result, what the store could not keep, and what a tree advises beyond its results
 //! (predicates, vars and placeholders, plans, addenda, retired results).
+//!
+//! Long because it is a catalogue: one test per kind of problem the validator reports.
 
 // These tests run natively (the core is tested on the host).
 #![cfg(not(target_arch = "wasm32"))]
