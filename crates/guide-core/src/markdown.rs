@@ -3,6 +3,9 @@
 //! The parser is strict on purpose: raw HTML, images, unknown link schemes, headings without a
 //! permanent id and over-deep nesting are errors with a line number, so that a bad chapter stops the
 //! build instead of reaching readers.
+//!
+//! Long because it is one pass over pulldown-cmark's events with one state machine; splitting it
+//! would spread that state over modules.
 
 use std::iter::Peekable;
 use std::ops::Range;
