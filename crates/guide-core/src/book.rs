@@ -13,13 +13,21 @@ use crate::pages::GuidePath;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
+    /// Executives, policy-makers and decision-makers, who decide whether to create an office and
+    /// how it is funded.
     Executives,
+    /// OSPO program managers and leaders, who turn a mandate into a working programme.
     Managers,
+    /// Developers, researchers, students and educators, who want to know what an office means for
+    /// their own work.
     Developers,
+    /// Legal and compliance professionals, responsible for licences, contribution terms and product
+    /// regulation.
     Legal,
 }
 
 impl Audience {
+    /// Every audience, in the order the guide lists them.
     pub const ALL: [Audience; 4] = [
         Audience::Executives,
         Audience::Managers,
@@ -37,17 +45,24 @@ impl Audience {
         }
     }
 
+    /// The audience whose [`key`](Audience::key) is `key`; `None` for any other string.
     pub fn from_key(key: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.key() == key)
     }
 }
 
+/// A chapter's front matter: what the guide needs to list, order and link it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChapterMeta {
+    /// The chapter's title.
     pub title: String,
+    /// The chapter's slug, its path segment: the chapter is at `/book/<slug>/`.
     pub slug: String,
+    /// One or two sentences on what the chapter covers, shown in lists and at its head.
     pub summary: String,
+    /// The audiences the chapter serves most.
     pub audiences: Vec<Audience>,
+    /// The chapter's place in reading order, unique within the book.
     pub order: u32,
     /// A chapter to read, or a reference to look things up in (the glossary, the references),
     /// which search ranks below an equally good match in a chapter.
@@ -75,15 +90,22 @@ impl ChapterKind {
 /// A section heading of a chapter, for outlines, anchors and search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section<'a> {
+    /// The heading's level, 2 to 6 (level 1 is the chapter's title).
     pub level: u8,
+    /// The heading's id, its anchor within the chapter.
     pub id: &'a str,
+    /// The heading's text, without markup.
     pub title: String,
 }
 
+/// A chapter with its front matter, its parsed text and its length.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chapter {
+    /// The chapter's front matter.
     pub meta: ChapterMeta,
+    /// The chapter's text as a document tree.
     pub doc: Document,
+    /// The number of words a reader reads in it (see [`Document::word_count`]).
     pub words: usize,
 }
 
@@ -93,7 +115,9 @@ pub const WORDS_PER_MINUTE: usize = 230;
 /// What every form of a chapter offers: the whole [`Chapter`] with its text, or the
 /// [`ChapterOutline`] the app carries for every chapter (the text is fetched when it is read).
 pub trait ChapterInfo {
+    /// The chapter's front matter.
     fn meta(&self) -> &ChapterMeta;
+    /// The number of words a reader reads in the chapter.
     fn words(&self) -> usize;
     /// The chapter's section headings in reading order.
     fn sections(&self) -> Vec<Section<'_>>;
@@ -103,6 +127,7 @@ pub trait ChapterInfo {
         self.words().div_ceil(WORDS_PER_MINUTE).max(1)
     }
 
+    /// Whether the chapter has a heading with this id.
     fn has_section(&self, id: &str) -> bool {
         self.sections().iter().any(|s| s.id == id)
     }
@@ -114,6 +139,7 @@ pub trait ChapterInfo {
 }
 
 impl Chapter {
+    /// A chapter from its front matter and text, its words counted.
     pub fn new(meta: ChapterMeta, doc: Document) -> Self {
         let words = doc.word_count();
         Chapter { meta, doc, words }
@@ -165,16 +191,22 @@ impl ChapterInfo for Chapter {
 /// A chapter's metadata, length and headings, without its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChapterOutline {
+    /// The chapter's front matter.
     pub meta: ChapterMeta,
+    /// The number of words a reader reads in the chapter.
     pub words: usize,
+    /// The chapter's section headings in reading order.
     pub headings: Vec<OutlineSection>,
 }
 
 /// One heading of a [`ChapterOutline`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutlineSection {
+    /// The heading's level, 2 to 6 (level 1 is the chapter's title).
     pub level: u8,
+    /// The heading's id, its anchor within the chapter.
     pub id: String,
+    /// The heading's text, without markup.
     pub title: String,
 }
 
@@ -199,6 +231,7 @@ impl ChapterInfo for ChapterOutline {
     }
 }
 
+/// The route of the chapter with this slug, relative to the guide's root: `/book/<slug>/`.
 pub fn chapter_path(slug: &str) -> String {
     format!("/book/{slug}/")
 }
@@ -229,17 +262,21 @@ impl<C> Default for Book<C> {
 /// A recommended order of chapters for one audience.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadingPath {
+    /// The audience the path is for.
     pub audience: Audience,
     /// The section of "About this guide" that explains this path.
     pub section: String,
+    /// The slugs of the chapters to read, in order.
     pub chapters: Vec<String>,
 }
 
 impl<C: ChapterInfo> Book<C> {
+    /// The chapter with this slug, if the book has one.
     pub fn chapter(&self, slug: &str) -> Option<&C> {
         self.chapters.iter().find(|c| c.meta().slug == slug)
     }
 
+    /// The chapter's position in reading order, from 0.
     pub fn index_of(&self, slug: &str) -> Option<usize> {
         self.chapters.iter().position(|c| c.meta().slug == slug)
     }
@@ -267,6 +304,7 @@ impl<C: ChapterInfo> Book<C> {
         self.paths.iter().find(|p| p.audience == audience)
     }
 
+    /// The number of words in all chapters together.
     pub fn total_words(&self) -> usize {
         self.chapters.iter().map(ChapterInfo::words).sum()
     }
@@ -312,16 +350,27 @@ impl<C: ChapterInfo> Book<C> {
 /// Why a link from authored data into the guide does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LinkProblem {
+    /// The link is not a root-relative path (it does not start with one `/`).
     #[error("links must be root-relative paths into the guide, such as /book/<slug>/#<anchor>")]
     NotRootRelative,
+    /// The path is not a route of the guide.
     #[error("it goes to no page of the guide")]
     NoSuchPage,
+    /// The path is a route of the guide written another way; holds the form to write instead.
     #[error("write it {0:?}")]
     NotCanonical(String),
+    /// The route is a chapter, but the book has no chapter with that slug; holds the slug.
     #[error("there is no chapter {0:?}")]
     NoChapter(String),
+    /// The chapter has no heading with the link's `#anchor`.
     #[error("chapter {slug:?} has no heading {{#{anchor}}}")]
-    NoSection { slug: String, anchor: String },
+    NoSection {
+        /// The chapter's slug.
+        slug: String,
+        /// The anchor, without its `#`.
+        anchor: String,
+    },
+    /// The link has an `#anchor` but goes to a page other than a chapter, which has no anchors.
     #[error("only chapters have #anchors")]
     AnchorOnPage,
 }

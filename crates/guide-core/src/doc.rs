@@ -10,78 +10,117 @@ use serde::{Deserialize, Serialize};
 /// A parsed chapter body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Document {
+    /// The chapter's blocks, in reading order.
     pub blocks: Vec<Block>,
     /// Footnote definitions in order of first reference, rendered at the end of the chapter.
     pub footnotes: Vec<Footnote>,
 }
 
+/// A footnote's definition, shown at the end of the chapter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footnote {
+    /// The label the text refers to it by (`[^label]`).
     pub label: String,
+    /// The footnote's content.
     pub blocks: Vec<Block>,
 }
 
 /// Block-level nodes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
+    /// A section heading with its permanent id.
     Heading {
+        /// The heading's level, 2 to 6 (level 1 is the chapter's title).
         level: u8,
+        /// The heading's id, its anchor within the chapter (`## Heading {#id}`).
         id: String,
+        /// The heading's text.
         content: Vec<Inline>,
     },
+    /// A paragraph of inline content.
     Paragraph(Vec<Inline>),
+    /// A bulleted or numbered list.
     List {
         /// The first number of an ordered list; `None` for a bulleted list.
         start: Option<u64>,
+        /// The list's items, in order.
         items: Vec<ListItem>,
     },
     /// A block quote; `audience` is set when it opens with an audience note ("**For executives:**").
     Quote {
+        /// Who the note is for, as written after "For" (such as "executives"); `None` for an
+        /// ordinary quote.
         audience: Option<String>,
+        /// The quote's content.
         blocks: Vec<Block>,
     },
+    /// A block of code or other preformatted text, shown as written.
     Code {
+        /// The language named after the opening fence, if any.
         lang: Option<String>,
+        /// The text, line breaks kept.
         text: String,
     },
+    /// A table with a head row.
     Table {
+        /// The alignment of each column.
         align: Vec<Align>,
+        /// The head row: one cell of inline content per column.
         head: Vec<Vec<Inline>>,
+        /// The body rows, each a list of cells of inline content.
         rows: Vec<Vec<Vec<Inline>>>,
     },
+    /// A thematic break (`---`).
     Rule,
     /// An interactive decision tree embedded in the chapter (`{{tree <id>}}`).
     Tree(String),
 }
 
+/// One item of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListItem {
     /// `Some(done)` for a checklist item, `None` for an ordinary item.
     pub task: Option<bool>,
+    /// The item's content.
     pub blocks: Vec<Block>,
 }
 
+/// How a table column's cells are aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Align {
+    /// No alignment given: the view's default.
     None,
+    /// Aligned to the left.
     Left,
+    /// Centred.
     Center,
+    /// Aligned to the right.
     Right,
 }
 
 /// Inline nodes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// Inline code, shown as written.
     Code(String),
+    /// Emphasised content (usually italic).
     Emphasis(Vec<Inline>),
+    /// Strongly emphasised content (usually bold).
     Strong(Vec<Inline>),
+    /// Struck-through content.
     Strike(Vec<Inline>),
+    /// A link.
     Link {
+        /// Where the link goes.
         target: LinkTarget,
+        /// The link's text.
         content: Vec<Inline>,
     },
+    /// A reference to a footnote, by its label.
     FootnoteRef(String),
+    /// A hard line break.
     LineBreak,
 }
 
@@ -91,7 +130,9 @@ pub enum LinkTarget {
     /// A path inside the guide, root-relative (`/book/<slug>/`, `/readiness/`), with an optional
     /// `#fragment`. The view prefixes the deployment's base path.
     Internal {
+        /// The root-relative path, such as `/book/assessing-readiness/`.
         path: String,
+        /// The fragment after `#`, without the `#`, if any.
         fragment: Option<String>,
     },
     /// An `https://` address outside the guide.
