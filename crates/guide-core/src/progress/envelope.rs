@@ -27,16 +27,26 @@ pub enum DecodeError {
     /// Not JSON, or JSON that is not an envelope (no numeric `schema`, string `content` and
     /// object `payload`), or a schema older than any this build knows.
     #[error("the data is not readable as the guide's data: {detail}")]
-    Unreadable { detail: String },
+    Unreadable {
+        /// What was wrong, such as "no schema version", or the JSON parser's message, escaped and
+        /// shortened.
+        detail: String,
+    },
     /// Written by a newer version of the guide.
     #[error("the data was written by a newer version of the guide (schema {found})")]
-    FromFuture { found: u64 },
+    FromFuture {
+        /// The schema version the data names.
+        found: u64,
+    },
     /// An envelope whose payload breaks a rule.
     #[error("the data is not valid: {0}")]
     Invalid(#[from] ValidationError),
     /// Larger than 1 MiB.
     #[error("the data is too large: {size} bytes, at most {MAX_BYTES}")]
-    TooLarge { size: usize },
+    TooLarge {
+        /// The data's size, in bytes.
+        size: usize,
+    },
 }
 
 /// Why the state could not be written.
@@ -47,15 +57,22 @@ pub enum EncodeError {
     Invalid(#[from] ValidationError),
     /// The encoded data would be larger than 1 MiB, so it could not be read back.
     #[error("the data is too large: {size} bytes, at most {MAX_BYTES}")]
-    TooLarge { size: usize },
+    TooLarge {
+        /// The encoded data's size, in bytes.
+        size: usize,
+    },
     /// Serialization failed (not expected: every key is a string).
     #[error("the data could not be written as JSON: {detail}")]
-    Json { detail: String },
+    Json {
+        /// The JSON writer's message.
+        detail: String,
+    },
 }
 
 /// A successfully decoded envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The reader's data, migrated to the current schema and validated.
     pub progress: Progress,
     /// The content version the data was written against.
     pub content: String,
@@ -68,21 +85,28 @@ pub struct Decoded {
 pub enum LoadOutcome {
     /// Nothing stored: start empty, and save on the first change.
     Fresh,
-    /// Stored data, ready. If `migrated_from` is set, write it under [`storage_key`] (leaving
-    /// the old key as it is, as a natural backup).
+    /// Stored data, ready. If `migrated_from` is set, write it under
+    /// [`storage_key`](super::storage_key) (leaving the old key as it is, as a natural backup).
     Loaded {
+        /// The reader's data, migrated to the current schema and validated.
         progress: Box<Progress>,
+        /// The content version the data was written against.
         content: String,
+        /// The schema it was migrated from, if it was older than [`SCHEMA`].
         migrated_from: Option<u32>,
     },
-    /// Stored data that must not be overwritten: copy the raw value to [`backup_key`], tell the
-    /// reader why (offer to download it or to start fresh), and work in memory.
-    Kept { reason: DecodeError },
+    /// Stored data that must not be overwritten: copy the raw value to a backup (see
+    /// [`plan_backup`](super::plan_backup)), tell the reader why (offer to download it or to
+    /// start fresh), and work in memory.
+    Kept {
+        /// Why the stored value could not be loaded.
+        reason: DecodeError,
+    },
 }
 
 impl LoadOutcome {
-    /// Decides from the raw value of the first key of [`keys_to_read`] that holds one (`None`
-    /// if none does).
+    /// Decides from the raw value of the first key of [`keys_to_read`](super::keys_to_read) that
+    /// holds one (`None` if none does).
     pub fn from_stored(raw: Option<&str>) -> LoadOutcome {
         match raw {
             None => LoadOutcome::Fresh,
@@ -210,8 +234,9 @@ fn write(progress: &Progress, content: &str, pretty: bool) -> Result<String, Enc
     Ok(text)
 }
 
-/// The compact envelope to store under [`storage_key`]. `content` is the content version the
-/// guide was built with (see [`is_valid_content_version`](super::is_valid_content_version)).
+/// The compact envelope to store under [`storage_key`](super::storage_key). `content` is the
+/// content version the guide was built with (see
+/// [`is_valid_content_version`](super::is_valid_content_version)).
 ///
 /// An error means the state must not be written (the adapter keeps it in memory and says so);
 /// whatever `encode` returns, [`decode`] reads back to the same state.

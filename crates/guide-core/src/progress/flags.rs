@@ -12,11 +12,24 @@ use super::model::Progress;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Flag {
     /// A chapter with stored progress (or the last place read) is not in the book.
-    UnknownChapter { slug: String },
+    UnknownChapter {
+        /// The chapter's slug.
+        slug: String,
+    },
     /// The question's text changed since the reader answered it.
-    ChangedQuestion { tree: String, question: String },
+    ChangedQuestion {
+        /// The tree's id.
+        tree: String,
+        /// The question's id.
+        question: String,
+    },
     /// The question (or its whole tree) is no longer in the content.
-    UnknownQuestion { tree: String, question: String },
+    UnknownQuestion {
+        /// The tree's id.
+        tree: String,
+        /// The question's id.
+        question: String,
+    },
 }
 
 /// Flags for everything stored that the content no longer matches, in a stable order.

@@ -26,13 +26,25 @@ pub enum ImportMode {
 /// Why a file cannot be imported. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
+    /// The file is larger than [`MAX_BYTES`].
     #[error("the file is too large: {size} bytes, at most {MAX_BYTES}")]
-    TooLarge { size: usize },
+    TooLarge {
+        /// The file's size, in bytes.
+        size: usize,
+    },
     /// Not UTF-8, not JSON, or not an export of the guide.
     #[error("this file is not an export of the guide's data: {detail}")]
-    WrongFormat { detail: String },
+    WrongFormat {
+        /// What was wrong, escaped and shortened.
+        detail: String,
+    },
+    /// The file was exported by a newer version of the guide.
     #[error("this file was exported by a newer version of the guide (schema {found})")]
-    NewerSchema { found: u64 },
+    NewerSchema {
+        /// The schema version the file names.
+        found: u64,
+    },
+    /// The file's data breaks a rule of the reader's data.
     #[error("this file has data the guide does not accept: {0}")]
     Invalid(#[from] ValidationError),
     /// Merged with the data there is, the result would exceed a cap or 1 MiB; replace still works.

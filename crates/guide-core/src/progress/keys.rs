@@ -21,10 +21,14 @@ pub const MAX_BACKUPS: usize = 5;
 /// Why a namespace cannot be used in a storage key.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum KeyError {
+    /// The namespace is empty, too long or has characters other than `a-z`, `0-9` and `-`.
     #[error(
         "the namespace must be 1 to {MAX_NAMESPACE_LEN} characters of a-z, 0-9 and -: {namespace}"
     )]
-    BadNamespace { namespace: String },
+    BadNamespace {
+        /// A short, escaped and quoted preview of the namespace.
+        namespace: String,
+    },
 }
 
 fn prefix(namespace: &str) -> Result<String, KeyError> {

@@ -40,6 +40,7 @@ pub struct Progress {
 pub struct StepState {
     /// When it last changed.
     pub at: u64,
+    /// Whether the reader ticked the step as done.
     pub done: bool,
     /// Who owns it, as the reader wrote it (at most [`MAX_OWNER_CHARS`](super::MAX_OWNER_CHARS)
     /// characters, no control characters); empty: not set.
@@ -71,6 +72,7 @@ pub struct CheckProgress {
 pub struct ItemAnswer {
     /// When it was given (first, so that the order of answers is their order in time).
     pub at: u64,
+    /// The verdict given.
     pub verdict: Verdict,
 }
 
@@ -99,8 +101,11 @@ pub struct ChapterState {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
+    /// The chapter's slug.
     pub slug: String,
+    /// The section's heading id, or `None` above the first heading.
     pub section: Option<String>,
+    /// When the reader was last there (milliseconds).
     pub at: u64,
 }
 
@@ -125,6 +130,7 @@ pub struct Answer {
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TreeProgress {
+    /// The answers in the order the walk asked the questions.
     pub answers: Vec<Answer>,
     /// When the list was last set or cleared.
     pub at: u64,
@@ -142,6 +148,7 @@ pub struct ResultRecord {
     pub answers: Vec<Answer>,
     /// Points per dimension.
     pub scores: BTreeMap<String, i64>,
+    /// The sum of the walk's points over all dimensions, hidden ones included.
     pub total: i64,
     /// When it was recorded. Together with `tree` and `result`, it identifies the record.
     pub at: u64,
@@ -166,8 +173,11 @@ impl ResultRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultKey {
+    /// The tree's id.
     pub tree: String,
+    /// The result's id.
     pub result: String,
+    /// When the result was recorded (milliseconds).
     pub at: u64,
 }
 
@@ -199,11 +209,14 @@ pub enum Theme {
     /// Follow the system (`prefers-color-scheme`).
     #[default]
     Auto,
+    /// Always light.
     Light,
+    /// Always dark.
     Dark,
 }
 
 impl Theme {
+    /// Every theme, in the order the view offers them.
     pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
 
     /// The stable key, as stored.
@@ -220,19 +233,25 @@ impl Theme {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prefs {
+    /// The colour theme.
     pub theme: Theme,
+    /// When the theme was chosen (milliseconds; 0: never).
     pub theme_at: u64,
+    /// Who the reader said they are; `None` if they did not say.
     pub audience: Option<Audience>,
+    /// When the audience was chosen (milliseconds; 0: never).
     pub audience_at: u64,
 }
 
 /// Where a reader stands with one chapter, as the contents page shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChapterStatus {
+    /// Nothing read yet.
     NotStarted,
     /// Started and not read; the furthest point reached, in permille. A chapter unmarked by
     /// hand after reaching its end is `InProgress(1000)`.
     InProgress(u16),
+    /// Marked read, by reaching the end or by hand.
     Read,
 }
 
@@ -320,14 +339,17 @@ impl Progress {
         &self.removed_results
     }
 
+    /// The reader's preferences, each with its time.
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }
 
+    /// The colour theme the reader chose.
     pub fn theme(&self) -> Theme {
         self.prefs.theme
     }
 
+    /// Who the reader said they are, if they did.
     pub fn audience(&self) -> Option<Audience> {
         self.prefs.audience
     }

@@ -34,66 +34,94 @@ pub enum Event {
     /// The reader is at `fraction` permille of a chapter, in `section` (a heading id, or `None`
     /// above the first heading).
     ChapterProgressed {
+        /// The chapter's slug.
         slug: String,
+        /// The heading id of the section the reader is in, or `None` above the first heading.
         section: Option<String>,
+        /// How far into the chapter, in permille (0 to 1000).
         fraction: u16,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The reader marked a chapter read or not read by hand.
     MarkedRead {
+        /// The chapter's slug.
         slug: String,
+        /// Whether the reader marked it read (`true`) or not read.
         read: bool,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The answers of a tree now are `answers` (the full ordered path so far).
     TreeAnswered {
+        /// The tree's id.
         tree: String,
+        /// Every answer of the walk so far, in order.
         answers: Vec<Answer>,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The reader restarted a tree: its answers in progress are cleared.
     TreeCleared {
+        /// The tree's id.
         tree: String,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// A finished assessment goes into the results history.
     ResultRecorded {
+        /// The result, with its answers, scores and time.
         record: ResultRecord,
     },
     /// The reader removed a result from the history.
     ResultRemoved {
+        /// Which result: its tree, result id and time.
         key: ResultKey,
     },
+    /// The reader chose a colour theme.
     ThemeChosen {
+        /// The theme chosen.
         theme: Theme,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The reader chose who they are, or `None` to say nothing.
     AudienceChosen {
+        /// The audience chosen, or `None`.
         audience: Option<Audience>,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The reader changed a plan step: ticked it, named its owner or due date, or added a
     /// self-check gap to the plan or took it out. `state` is the whole new state; its `at` is the
     /// event's time.
     PlanStepChanged {
+        /// The step's key: `<tree>.<step>`, `<check>.<item>` or `<chapter>.<section>.<n>`.
         key: String,
+        /// The step's whole new state; its `at` is the event's time.
         state: StepState,
     },
     /// The reader gave a verdict on one item of a self-check.
     CheckAnswered {
+        /// The self-check's id.
         check: String,
+        /// The item's id.
         item: String,
+        /// The verdict given.
         verdict: Verdict,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// The reader started a self-check afresh: its answers are cleared.
     CheckCleared {
+        /// The self-check's id.
         check: String,
+        /// When it happened (milliseconds).
         at: u64,
     },
     /// Forget everything, preferences included.
     EraseAll {
+        /// When it happened (milliseconds).
         at: u64,
     },
 }
@@ -111,7 +139,10 @@ pub enum EventError {
     DuplicateResult,
     /// The data would no longer fit in one export file.
     #[error("the reader's data would grow beyond {max} bytes")]
-    TooLarge { max: usize },
+    TooLarge {
+        /// The most the data may take, in bytes ([`MAX_BYTES`](super::MAX_BYTES)).
+        max: usize,
+    },
 }
 
 /// The time to store for a local action: `at`, or just after `previous` if that is later.

@@ -20,15 +20,28 @@ pub enum SavePlan {
     /// Write `value` under the storage key. If `merged` is set, what was stored held changes
     /// this state lacked (another part of the page, or another tab): the state becomes `merged`.
     Write {
+        /// The encoded state to write.
         value: String,
+        /// The state merged with what was stored, if that differs from the state saved.
         merged: Option<Progress>,
     },
     /// Storage already holds this state (after merging in `merged`, if set): write nothing.
-    Unchanged { merged: Option<Progress> },
+    Unchanged {
+        /// The state merged with what was stored, if that differs from the state saved.
+        merged: Option<Progress>,
+    },
     /// The state cannot be stored (over a cap, or over 1 MiB): it stays in memory only.
-    Refused { error: EncodeError },
+    Refused {
+        /// Why it cannot be stored.
+        error: EncodeError,
+    },
     /// What is stored now cannot be read; it must not be overwritten.
-    Kept { reason: DecodeError, raw: String },
+    Kept {
+        /// Why the stored value cannot be read.
+        reason: DecodeError,
+        /// The stored value as found, to copy to a backup.
+        raw: String,
+    },
 }
 
 /// The hash that identifies a stored value, so that "start fresh over *this* unreadable value"

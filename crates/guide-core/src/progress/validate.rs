@@ -48,33 +48,65 @@ const PREVIEW_CHARS: usize = 40;
 pub enum ValidationError {
     /// The JSON does not have the expected fields and types (or has fields we do not know).
     #[error("the data does not have the expected shape: {detail}")]
-    Shape { detail: String },
+    Shape {
+        /// What the JSON parser said, escaped and shortened.
+        detail: String,
+    },
     /// An id is empty, too long, or has characters other than `a-z`, `0-9` and `-`.
     #[error("{what} is not a valid id: {value}")]
-    BadId { what: &'static str, value: String },
+    BadId {
+        /// What the id names, such as "chapter slug" or "tree id".
+        what: &'static str,
+        /// A short, escaped and quoted preview of the value.
+        value: String,
+    },
     /// A list or map is longer than its cap.
     #[error("too many {what}: {count}, at most {max}")]
     TooMany {
+        /// What the list or map holds, such as "results" or "answers in one path".
         what: &'static str,
+        /// How many entries it has, or would have.
         count: usize,
+        /// The most it may have.
         max: usize,
     },
     /// A reading fraction is above 1000 permille.
     #[error("a reading fraction of {found} permille is above {MAX_FRACTION}")]
-    Fraction { found: u16 },
+    Fraction {
+        /// The fraction found, in permille.
+        found: u16,
+    },
     /// A timestamp is beyond what a browser clock can produce.
     #[error("the time of {what} is out of range: {found}")]
-    Time { what: &'static str, found: u64 },
+    Time {
+        /// Whose time it is, such as "an answer" or "the event".
+        what: &'static str,
+        /// The time found (milliseconds).
+        found: u64,
+    },
     /// The same thing appears twice where it must be unique.
     #[error("{what} appears twice: {value}")]
-    Duplicate { what: &'static str, value: String },
+    Duplicate {
+        /// What must be unique, such as "question in one path".
+        what: &'static str,
+        /// A short, escaped and quoted preview of the repeated value.
+        value: String,
+    },
     /// The content version is too long or has unexpected characters.
     #[error("the content version is not valid: {value}")]
-    ContentVersion { value: String },
+    ContentVersion {
+        /// A short, escaped and quoted preview of the content version.
+        value: String,
+    },
     /// A plan step's owner is too long or has control characters, or its due date is not a
     /// date.
     #[error("{what} is not valid: {value}")]
-    BadText { what: &'static str, value: String },
+    BadText {
+        /// Which text, such as "a step's owner" or "a step's due date".
+        what: &'static str,
+        /// A short, escaped and quoted preview of the text.
+        value: String,
+    },
 }
 
 /// A short, escaped and quoted preview of an offending value, safe to show and to log.
