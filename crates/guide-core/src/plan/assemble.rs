@@ -12,6 +12,7 @@ pub struct Source<'a> {
     pub tree: &'a str,
     /// What the reader sees as the origin, such as "OSPO readiness: A formal office".
     pub label: String,
+    /// The steps of the result's plan, as the outcome gives them.
     pub items: &'a [PlanItem],
 }
 
@@ -23,16 +24,20 @@ pub struct Gap {
     pub key: String,
     /// Such as "ISO/IEC 5230 §3.1.1".
     pub label: String,
+    /// What to do next: the item's gap step.
     pub text: String,
     /// What shows it is done (the evidence the item asks for).
     pub done_when: String,
+    /// The root-relative link to the chapter section that explains how to do it.
     pub link: Option<String>,
+    /// The clause's entry in `content/crosswalk.toml`.
     pub crosswalk: Vec<String>,
 }
 
 /// Where a step sits on the plan page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Section {
+    /// Steps of a result's plan that belong to this part of the first 90 days.
     Window(Window),
     /// Self-check gaps the reader added.
     Gaps,
@@ -43,7 +48,9 @@ pub enum Section {
 pub struct ChecklistItem {
     /// `<chapter>.<section>.<n>`.
     pub key: String,
+    /// The item's text.
     pub text: String,
+    /// Whether the reader ticked it.
     pub done: bool,
 }
 
@@ -52,14 +59,21 @@ pub struct ChecklistItem {
 pub struct PlanEntry {
     /// The store key of the reader's work on it.
     pub key: String,
+    /// The part of the plan page it belongs to.
     pub section: Section,
+    /// Where it comes from, as the reader sees it: the source's label, or the gap's.
     pub source: String,
+    /// What to do.
     pub text: String,
     /// The owner the reader named, else the role the advice suggests.
     pub owner: String,
+    /// The role the advice suggests as owner; empty for a self-check gap.
     pub suggested_owner: String,
+    /// How to tell that the step is done.
     pub done_when: String,
+    /// A root-relative link to the part of the book (or the app page) that helps with the step.
     pub link: Option<String>,
+    /// The ids of the framework clauses and activities the step bears on.
     pub crosswalk: Vec<String>,
     /// Ticked by the reader, or (if they never touched it) in place according to their answers.
     pub done: bool,
@@ -67,6 +81,8 @@ pub struct PlanEntry {
     pub done_from_answers: bool,
     /// `YYYY-MM-DD`, or empty.
     pub due: String,
+    /// The checklist of the book location the step links to, if this is the first step that links
+    /// there.
     pub checklist: Vec<ChecklistItem>,
 }
 

@@ -17,7 +17,9 @@ use super::markdown::{issue_body, issue_labels, PlanLabels};
 /// The tracker a CSV is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tracker {
+    /// GitLab's CSV import of issues.
     GitLab,
+    /// Jira's CSV import (External system import).
     Jira,
 }
 

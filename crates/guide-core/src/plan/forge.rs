@@ -10,6 +10,7 @@ use super::markdown::{issue_body, issue_labels, PlanLabels};
 /// Which kind of forge a project is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForgeKind {
+    /// GitHub (`github.com` only).
     GitHub,
     /// GitLab.com or a self-hosted GitLab.
     GitLab,
@@ -18,6 +19,7 @@ pub enum ForgeKind {
 /// A project on a forge, as the reader typed its address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forge {
+    /// Which kind of forge the project is on.
     pub kind: ForgeKind,
     /// `https://host/group/…/project`, without a trailing slash.
     project: String,
@@ -26,12 +28,17 @@ pub struct Forge {
 /// Why a project address cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ForgeError {
+    /// The address does not start with `https://`.
     #[error("the address must start with https://")]
     NotHttps,
+    /// The address names no host and project (or not enough groups for one).
     #[error("the address must name a host and a project, such as https://github.com/acme/ospo")]
     NoProject,
+    /// A part of the path holds characters other than letters, digits, `.`, `-` and `_`, or starts
+    /// with `.`.
     #[error("the address may hold only letters, digits, '.', '-', '_' and '/' after the host")]
     BadCharacters,
+    /// A GitHub address is not `https://github.com/<owner>/<repository>`.
     #[error("a GitHub project address is https://github.com/<owner>/<repository>")]
     NotGitHub,
 }

@@ -13,11 +13,17 @@ pub struct PlanLabels {
     pub windows: [&'static str; 4],
     /// Heading of the self-check gaps.
     pub gaps: &'static str,
+    /// Before a step's owner: "Owner".
     pub owner: &'static str,
+    /// Before a step's due date: "Due".
     pub due: &'static str,
+    /// Before how to tell a step is done: "Done when".
     pub done_when: &'static str,
+    /// Before a step's link into the book: "Read more".
     pub read_more: &'static str,
+    /// Before a step's framework references: "Frameworks".
     pub frameworks: &'static str,
+    /// Heading of the checklist under a step: "Checklist".
     pub checklist: &'static str,
     /// Said of a step that is done.
     pub done: &'static str,

@@ -11,19 +11,28 @@ use crate::tree::{fill, Confidence, DimensionScore, Outcome, PlanItem, Reason, V
 /// registry of frameworks its tags point into.
 #[derive(Clone, Copy)]
 pub struct AdviceInput<'a> {
+    /// The tree the walk went through.
     pub tree: &'a ValidTree,
+    /// The outcome of the finished walk.
     pub outcome: &'a Outcome,
+    /// How firm that outcome is.
     pub confidence: &'a Confidence,
+    /// The registry of frameworks the crosswalk ids point into.
     pub crosswalk: &'a Crosswalk,
 }
 
 /// A result, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Advice<'a> {
+    /// The tree's title.
     pub tree_title: &'a str,
+    /// The result's id.
     pub result: &'a str,
+    /// The result's title.
     pub title: &'a str,
+    /// The result's summary, placeholders filled in.
     pub summary: String,
+    /// Why the result follows from the answers, placeholders filled in.
     pub rationale: String,
     /// The chapter section that explains this result.
     pub learn_more: &'a str,
@@ -31,6 +40,7 @@ pub struct Advice<'a> {
     pub scores: &'a [DimensionScore],
     /// The total and its maximum, when the tree shows a total.
     pub total: Option<(u32, u32)>,
+    /// Every answer of the walk, in order, with whether it was decisive.
     pub reasons: &'a [Reason],
     /// Answers one step away that would change the result.
     pub changes: Vec<ChangeLine<'a>>,
@@ -40,6 +50,7 @@ pub struct Advice<'a> {
     pub applies: Vec<Note<'a>>,
     /// The plan by window, empty windows left out.
     pub plan: Vec<(Window, Vec<&'a PlanItem>)>,
+    /// What following the result gives up, placeholders filled in.
     pub trade_offs: Vec<String>,
     /// The result's risks, then those of its addenda.
     pub risks: Vec<String>,
@@ -50,15 +61,20 @@ pub struct Advice<'a> {
 /// "Had you answered `option` to `question`, the result would be `result`."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChangeLine<'a> {
+    /// The question's text.
     pub question: &'a str,
+    /// The label of the option one step away.
     pub option: &'a str,
+    /// The title of the result that answer would give.
     pub result: &'a str,
 }
 
 /// A question answered "don't know" and the results its other answers give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnknownLine<'a> {
+    /// The question's text.
     pub question: &'a str,
+    /// The titles of the other results its other answers give (the current one left out).
     pub results: Vec<&'a str>,
     /// Whether some other answer keeps the current result.
     pub keeps_result: bool,
@@ -67,16 +83,23 @@ pub struct UnknownLine<'a> {
 /// An addendum that applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note<'a> {
+    /// The addendum's id.
     pub id: &'a str,
+    /// The addendum's title, placeholders filled in.
     pub title: String,
+    /// The addendum's text, placeholders filled in.
     pub text: String,
+    /// The root-relative link into the book that says more, if the addendum has one.
     pub learn_more: Option<&'a str>,
 }
 
 /// One framework and the entries of it that apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FrameworkRefs<'a> {
+    /// The framework, with its name, short name and address.
     pub framework: &'a Framework,
+    /// The framework's entries that the result, its addenda and its plan map to, in registry
+    /// order.
     pub entries: Vec<&'a Entry>,
 }
 

@@ -32,12 +32,19 @@ pub fn iso_date(ms: u64) -> String {
 /// The words of a report that are not content: its headings and fixed phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportLabels {
+    /// Heading of the scores table: "Scores".
     pub scores: &'static str,
+    /// Column head of the scores table for the dimension: "Dimension".
     pub dimension: &'static str,
+    /// Column head of the scores table for the score: "Score".
     pub score: &'static str,
+    /// Between a score and its maximum: "of".
     pub of: &'static str,
+    /// Label of the total's row: "Total".
     pub total: &'static str,
+    /// Heading of the answers: "Your answers".
     pub answers: &'static str,
+    /// After an answer the result's rule looks at: "decisive".
     pub decisive: &'static str,
     /// Heading of the confidence section.
     pub firmness: &'static str,
@@ -49,15 +56,23 @@ pub struct ReportLabels {
     pub unknown_gives: &'static str,
     /// When no single answer one step away changes the result.
     pub firm: &'static str,
+    /// Heading of the addenda that apply: "What applies to your organization".
     pub applies: &'static str,
+    /// Heading of the plan: "Your first 90 days".
     pub plan: &'static str,
     /// The headings of the plan's windows, in `Window::ALL` order.
     pub windows: [&'static str; 4],
+    /// Before a step's owner: "Owner".
     pub owner: &'static str,
+    /// Before how to tell a step is done: "Done when".
     pub done_when: &'static str,
+    /// After a step the answers show is in place already: "already in place".
     pub already_done: &'static str,
+    /// Heading of the trade-offs: "Trade-offs".
     pub trade_offs: &'static str,
+    /// Heading of the risks: "Risks to watch".
     pub risks: &'static str,
+    /// Heading of the framework references: "Where this sits in the standards".
     pub frameworks: &'static str,
     /// Before the date: "Made with the OSPO Guide on".
     pub made_on: &'static str,
@@ -75,8 +90,11 @@ impl ReportLabels {
 
 /// What a report is about: the advice, the date and the share link that reproduces it.
 pub struct ReportInput<'a> {
+    /// The advice to report.
     pub advice: AdviceInput<'a>,
+    /// The date, `YYYY-MM-DD`.
     pub date: &'a str,
+    /// The share link that reopens the walk.
     pub link: &'a str,
 }
 

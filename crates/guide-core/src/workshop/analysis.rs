@@ -32,19 +32,26 @@ impl Agreement {
 /// One option of a question and who chose it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionCount {
+    /// The option's id.
     pub option: String,
+    /// The option's label.
     pub label: String,
+    /// The names of the people who chose it.
     pub people: Vec<String>,
 }
 
 /// How people answered one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionSpread {
+    /// The question's id.
     pub question: String,
+    /// The question's text.
     pub text: String,
     /// Every option, in the question's order, with who chose it.
     pub options: Vec<OptionCount>,
+    /// How many people gave an answer that still fits (an option the question still has).
     pub answered: usize,
+    /// Whether those who answered agree.
     pub agreement: Agreement,
     /// The option more than half of those who answered chose, if one did.
     pub majority: Option<String>,
@@ -149,7 +156,9 @@ pub fn spread(tree: &ValidTree, people: &[Person]) -> Vec<QuestionSpread> {
 /// One person's points on each shown dimension (from the answers that still fit).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonScores {
+    /// The person's name.
     pub name: String,
+    /// Their points on each shown dimension, in the order of [`Scores::dimensions`].
     pub values: Vec<u32>,
 }
 
@@ -158,7 +167,10 @@ pub struct PersonScores {
 pub struct Scores {
     /// (id, label, most points a walk can reach).
     pub dimensions: Vec<(String, String, u32)>,
+    /// The scores of everyone who answered the tree, in the workshop's order.
     pub people: Vec<PersonScores>,
+    /// The median of each shown dimension over those people, in the same order (0 when nobody
+    /// answered).
     pub median: Vec<f64>,
 }
 

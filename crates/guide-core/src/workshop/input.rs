@@ -26,14 +26,25 @@ pub enum Loaded {
 /// Why a file could not be read. The message names what is wrong; the view names the file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FileError {
+    /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("it is larger than 1 MB ({size} bytes)")]
-    TooLarge { size: usize },
+    TooLarge {
+        /// The file's size, in bytes.
+        size: usize,
+    },
+    /// The file is not UTF-8 text.
     #[error("it is not a text file")]
     NotText,
+    /// The file is none of the kinds the guide writes.
     #[error("it is not a file the guide wrote (a data export, a result's JSON, share links or a saved workshop)")]
     Unrecognized,
+    /// The file is of a known kind but its content is not valid.
     #[error("it is damaged or was changed by hand: {reason}")]
-    Invalid { reason: String },
+    Invalid {
+        /// What is wrong, in words.
+        reason: String,
+    },
+    /// The file holds no answers to a tree of this guide.
     #[error("it holds no answers to this guide's trees")]
     NoAnswers,
 }

@@ -43,6 +43,8 @@ pub struct Person {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workshop {
+    /// Everyone whose answers were brought in, in the order they were added (at most
+    /// [`MAX_PEOPLE`]).
     pub people: Vec<Person>,
     /// The group's answer to each question, per tree: question id → option id.
     #[serde(default)]
