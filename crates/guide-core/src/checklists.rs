@@ -10,9 +10,11 @@ use crate::doc::{Block, Inline};
 /// The checklist items of one chapter section, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
+    /// The slug of the chapter the section is in.
     pub slug: String,
     /// The id of the heading the items stand under.
     pub section: String,
+    /// The items' texts, in the order the chapter lists them.
     pub items: Vec<String>,
 }
 

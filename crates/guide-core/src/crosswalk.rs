@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Crosswalk {
+    /// Every framework, in the order reports list them.
     #[serde(default)]
     pub frameworks: Vec<Framework>,
+    /// Every registered clause, activity or stage of the frameworks.
     #[serde(default)]
     pub entries: Vec<Entry>,
 }
@@ -20,6 +22,7 @@ pub struct Crosswalk {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
+    /// The framework's id, such as `iso5230`, which its entries name.
     pub id: String,
     /// Its full name with version, such as "ISO/IEC 5230:2020 (OpenChain licence compliance)".
     pub name: String,
@@ -27,6 +30,7 @@ pub struct Framework {
     pub short: String,
     /// Where it is published (https).
     pub url: String,
+    /// The version the entries were checked against, such as "Handbook v1.3".
     #[serde(default)]
     pub version: String,
 }
@@ -35,7 +39,10 @@ pub struct Framework {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// The entry's id, which trees and self-checks use to tag what bears on it, such as
+    /// `iso5230-3-1-1`.
     pub id: String,
+    /// The id of the framework it belongs to.
     pub framework: String,
     /// The reference as the framework writes it: "§3.1.1", "GGI-A-16", "Stage 1".
     pub reference: String,

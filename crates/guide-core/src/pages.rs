@@ -6,9 +6,14 @@
 /// A page of the guide that is not a chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
+    /// The home page, at `/`.
     Home,
+    /// The book's table of contents, at `/book/`.
     Contents,
+    /// The readiness decision tree: whether the organization needs an office, and its first 90
+    /// days.
     Readiness,
+    /// The structure decision tree: where an office reports, its shape, its size and its funding.
     Structure,
     /// The reader's 90-day plan.
     Plan,
@@ -18,7 +23,9 @@ pub enum Page {
     Check5230,
     /// The ISO/IEC 18974 (security assurance) self-check.
     Check18974,
+    /// The search page: full-text search across the book.
     Search,
+    /// "Your data": what the guide keeps and where, with export, import and erase.
     Progress,
 }
 
@@ -122,7 +129,9 @@ impl Page {
 /// prerenderer, so that they agree on what exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GuidePath {
+    /// A page that is not a chapter.
     Page(Page),
+    /// A chapter of the book, by slug.
     Chapter(String),
 }
 
@@ -166,6 +175,7 @@ impl GuidePath {
             .map(GuidePath::Page)
     }
 
+    /// The root-relative path of the page or chapter, such as `/plan/` or `/book/<slug>/`.
     pub fn to_path(&self) -> String {
         match self {
             GuidePath::Page(page) => page.path().to_owned(),

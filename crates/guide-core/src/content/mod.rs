@@ -28,8 +28,11 @@ pub use trees::load_trees_dir;
 /// Everything in `content/`, loaded and checked together.
 #[derive(Debug, Clone)]
 pub struct Content {
+    /// The book: every chapter, validated, and the reading paths.
     pub book: Book,
+    /// The registry of frameworks that trees and self-checks refer to.
     pub crosswalk: crate::crosswalk::Crosswalk,
+    /// The decision trees, validated, with their shared definitions taken in and in resolved form.
     pub trees: Vec<crate::tree::TreeSpec>,
     /// The conformance self-checks, validated.
     pub checks: Vec<crate::conformance::CheckSpec>,
@@ -60,15 +63,20 @@ pub fn known_trees() -> impl Iterator<Item = &'static str> {
 /// One authored file: its path (for messages) and its text.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The file's path, as messages name it.
     pub path: String,
+    /// The file's text.
     pub text: String,
 }
 
 /// A problem in the content, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
+    /// The file the problem is in (or a folder, when it is about a whole folder).
     pub file: String,
+    /// The line it is on, counting from 1; 0 when it is about the whole file.
     pub line: usize,
+    /// What is wrong, in words.
     pub message: String,
 }
 

@@ -42,24 +42,32 @@ pub const MAX_QUERY_TERMS: usize = 12;
 /// One result: a section of a chapter (or the chapter's opening, when `section_id` is `None`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
+    /// The slug of the chapter the section is in.
     pub slug: String,
+    /// The chapter's title.
     pub chapter_title: String,
     /// The heading id to link to (`/book/<slug>/#<id>`); `None` for the chapter's opening text.
     pub section_id: Option<String>,
+    /// The section's heading text; `None` for the chapter's opening text.
     pub section_title: Option<String>,
     /// About 160–220 characters of the section around its best match, with the matches marked.
     pub snippet: Vec<SnippetPart>,
+    /// How well the section matches: BM25 with the heading and title bonuses, higher is better
+    /// (only comparable within one search).
     pub score: f32,
 }
 
 /// A piece of a snippet: plain text, or a word that matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum SnippetPart {
+    /// Text between matches, as it stands in the section.
     Text(String),
+    /// A word that matched the query, as it stands in the section.
     Match(String),
 }
 
 impl SnippetPart {
+    /// The piece's text, whether it matched or not.
     pub fn text(&self) -> &str {
         match self {
             SnippetPart::Text(text) | SnippetPart::Match(text) => text,
