@@ -9,18 +9,6 @@ use crate::components::reader::reading_path::ReadingPath;
 use crate::page_meta::card;
 use crate::strings;
 
-/// The pages offered as ways in, in this order.
-const WAYS_IN: [Page; 8] = [
-    Page::Contents,
-    Page::Readiness,
-    Page::Structure,
-    Page::Plan,
-    Page::Workshop,
-    Page::Check5230,
-    Page::Check18974,
-    Page::Search,
-];
-
 #[component]
 pub fn HomePage() -> Html {
     html! {
@@ -31,7 +19,7 @@ pub fn HomePage() -> Html {
             <section aria-labelledby="ways-in">
                 <h2 id="ways-in">{ strings::HOME_WAYS_IN }</h2>
                 <ul class="cards">
-                    { for WAYS_IN.iter().map(|page| {
+                    { for Page::ALL.iter().filter(|page| page.is_way_in()).map(|page| {
                         let (title, text) = card(*page);
                         html! {
                             <li class="card">

@@ -44,6 +44,12 @@ impl Page {
         Page::Progress,
     ];
 
+    /// Whether the home page offers the page as a way in (every page but home and the reader's
+    /// data, in the table's order).
+    pub fn is_way_in(self) -> bool {
+        !matches!(self, Page::Home | Page::Progress)
+    }
+
     /// Whether the main navigation lists the page (the others are reached from the home page
     /// and from the pages that lead to them).
     pub fn in_navigation(self) -> bool {

@@ -9,15 +9,14 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::content_root;
+use common::{real_content, real_tree, walk_profile};
 use guide_core::checklists::checklists;
-use guide_core::content::load_content;
 use guide_core::plan::{
     assemble, csv, issue_labels, markdown, Forge, ForgeError, ForgeKind, Gap, PlanEntry,
     PlanLabels, Section, Source, Tracker,
 };
 use guide_core::progress::StepState;
-use guide_core::tree::{Outcome, Step, ValidTree, Window};
+use guide_core::tree::{Outcome, ValidTree, Window};
 
 const LABELS: PlanLabels = PlanLabels {
     title: "Our plan",
@@ -34,35 +33,24 @@ const LABELS: PlanLabels = PlanLabels {
 
 const BASE: &str = "https://guide.example.org/ospo";
 
-fn bank_outcome() -> (ValidTree, Outcome, guide_core::Book) {
-    let content = load_content(content_root()).expect("content is valid");
-    let spec = content
-        .trees
-        .into_iter()
-        .find(|t| t.id == "readiness")
-        .expect("readiness");
-    let tree = guide_core::tree::validate(spec).expect("valid");
-    let profile = [
-        ("org-size", "1000-to-9999"),
-        ("criticality", "nearly-everything"),
-        ("delivery", "apps-libraries"),
-        ("regulatory-role", "sector-rules"),
-        ("usage", "automated-sbom"),
-        ("sponsor", "named"),
-        ("people", "full-time-lead"),
-        ("budget", "own-line"),
-        ("goals", "agreed"),
-    ];
-    let mut answers = Vec::new();
-    while let Ok(Step::Ask { question, .. }) = tree.current(&answers) {
-        let option = profile
-            .iter()
-            .find(|(q, _)| *q == question.id)
-            .map_or_else(|| question.options[0].id.clone(), |(_, o)| (*o).to_string());
-        answers = tree.answer(&answers, &option).expect("valid");
-    }
+fn bank_outcome() -> (&'static ValidTree, Outcome, &'static guide_core::Book) {
+    let tree = real_tree("readiness");
+    let answers = walk_profile(
+        tree,
+        &[
+            ("org-size", "1000-to-9999"),
+            ("criticality", "nearly-everything"),
+            ("delivery", "apps-libraries"),
+            ("regulatory-role", "sector-rules"),
+            ("usage", "automated-sbom"),
+            ("sponsor", "named"),
+            ("people", "full-time-lead"),
+            ("budget", "own-line"),
+            ("goals", "agreed"),
+        ],
+    );
     let outcome = tree.outcome(&answers).expect("ended");
-    (tree, outcome, content.book)
+    (tree, outcome, &real_content().book)
 }
 
 fn work(entries: &[(&str, StepState)]) -> BTreeMap<String, StepState> {
@@ -85,7 +73,7 @@ fn gap() -> Gap {
 
 fn plan(work: &BTreeMap<String, StepState>) -> Vec<PlanEntry> {
     let (_, outcome, book) = bank_outcome();
-    let lists = checklists(&book);
+    let lists = checklists(book);
     let lookup = |link: &str| {
         lists
             .iter()
@@ -156,7 +144,7 @@ fn the_plan_follows_the_result_and_the_readers_work() {
     );
 
     // A step linking to a chapter section with a checklist shows it once, keyed and tickable.
-    let lists = checklists(&book);
+    let lists = checklists(book);
     assert!(lists.len() >= 5, "the book has checklists: {}", lists.len());
     let with_list = ticked.iter().filter(|e| !e.checklist.is_empty()).count();
     let links: std::collections::BTreeSet<_> = ticked

@@ -6,10 +6,8 @@
 
 mod common;
 
-use common::content_root;
-use guide_core::content::load_content;
+use common::{real_content, real_tree, walk_profile};
 use guide_core::report::{json_report, markdown_report, AdviceInput, ReportInput, ReportLabels};
-use guide_core::tree::{Answer, Step, ValidTree};
 
 const LABELS: ReportLabels = ReportLabels {
     scores: "Scores",
@@ -37,49 +35,32 @@ const LABELS: ReportLabels = ReportLabels {
     reopen: "Reopen:",
 };
 
-/// The readiness walk of a profile (first option for questions it leaves out).
-fn readiness_walk(
-    profile: &[(&str, &str)],
-) -> (ValidTree, Vec<Answer>, guide_core::crosswalk::Crosswalk) {
-    let content = load_content(content_root()).expect("content is valid");
-    let spec = content
-        .trees
-        .into_iter()
-        .find(|t| t.id == "readiness")
-        .expect("readiness");
-    let tree = guide_core::tree::validate(spec).expect("valid");
-    let mut answers = Vec::new();
-    while let Ok(Step::Ask { question, .. }) = tree.current(&answers) {
-        let option = profile
-            .iter()
-            .find(|(q, _)| *q == question.id)
-            .map_or_else(|| question.options[0].id.clone(), |(_, o)| (*o).to_string());
-        answers = tree.answer(&answers, &option).expect("a valid option");
-    }
-    (tree, answers, content.crosswalk)
-}
-
 #[test]
 fn a_report_carries_the_plan_the_firmness_and_the_frameworks() {
-    let (tree, answers, crosswalk) = readiness_walk(&[
-        ("org-size", "1000-to-9999"),
-        ("criticality", "nearly-everything"),
-        ("delivery", "devices-binaries"),
-        ("regulatory-role", "cra-manufacturer"),
-        ("usage", "automated-sbom"),
-        ("sponsor", "named"),
-        ("people", "full-time-lead"),
-        ("budget", "own-line"),
-        ("goals", "agreed"),
-    ]);
+    let tree = real_tree("readiness");
+    let crosswalk = &real_content().crosswalk;
+    let answers = walk_profile(
+        tree,
+        &[
+            ("org-size", "1000-to-9999"),
+            ("criticality", "nearly-everything"),
+            ("delivery", "devices-binaries"),
+            ("regulatory-role", "cra-manufacturer"),
+            ("usage", "automated-sbom"),
+            ("sponsor", "named"),
+            ("people", "full-time-lead"),
+            ("budget", "own-line"),
+            ("goals", "agreed"),
+        ],
+    );
     let outcome = tree.outcome(&answers).expect("ended");
     let confidence = tree.confidence(&answers).expect("ended");
     let input = ReportInput {
         advice: AdviceInput {
-            tree: &tree,
+            tree,
             outcome: &outcome,
             confidence: &confidence,
-            crosswalk: &crosswalk,
+            crosswalk,
         },
         date: "2026-11-29",
         link: "https://example.org/readiness/#a=r1.0",

@@ -8,12 +8,11 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::content_root;
-use guide_core::content::load_content;
+use common::{real_trees, walk_profile};
 use guide_core::crosswalk::Crosswalk;
 use guide_core::progress::{export, Progress};
 use guide_core::report::{json_report, AdviceInput, ReportInput};
-use guide_core::tree::{question_hash, Answer, Step, ValidTree};
+use guide_core::tree::{question_hash, Answer, ValidTree};
 use guide_core::walk::walk_events;
 use guide_core::workshop::{
     group_walk, read_file, scores, spread, Agreement, FileError, Loaded, Person, Workshop,
@@ -21,12 +20,7 @@ use guide_core::workshop::{
 };
 
 fn trees() -> Vec<ValidTree> {
-    load_content(content_root())
-        .expect("content")
-        .trees
-        .into_iter()
-        .map(|spec| guide_core::tree::validate(spec).expect("valid"))
-        .collect()
+    real_trees().to_vec()
 }
 
 fn readiness(trees: &[ValidTree]) -> &ValidTree {
@@ -36,17 +30,8 @@ fn readiness(trees: &[ValidTree]) -> &ValidTree {
         .expect("readiness")
 }
 
-/// A walk answering `pick` where it names the question, else the first option.
 fn walk(tree: &ValidTree, pick: &[(&str, &str)]) -> Vec<Answer> {
-    let mut answers = Vec::new();
-    while let Ok(Step::Ask { question, .. }) = tree.current(&answers) {
-        let option = pick
-            .iter()
-            .find(|(q, _)| *q == question.id)
-            .map_or_else(|| question.options[0].id.clone(), |(_, o)| (*o).to_string());
-        answers = tree.answer(&answers, &option).expect("valid");
-    }
-    answers
+    walk_profile(tree, pick)
 }
 
 /// A person's data export after walking `tree`.

@@ -1,5 +1,5 @@
-//! Shared helpers of the core's integration tests: the real book and its search index (loaded
-//! once), the property-test case count (10,000, or `PROPTEST_CASES` for a longer run) and fast
+//! Shared helpers of the core's integration tests: the real book, content, trees and search index
+//! (loaded once), walks answered from a profile, the property-test case count (10,000, or `PROPTEST_CASES` for a longer run) and fast
 //! generators of arbitrary text and bytes, and builders of reader progress from events.
 
 #![allow(dead_code)]
@@ -23,6 +23,51 @@ pub fn real_book() -> &'static Book {
     BOOK.get_or_init(|| {
         guide_core::content::load_book_dir(content_root()).expect("content is valid")
     })
+}
+
+/// The real content (book, crosswalk, trees, checks), loaded and validated once per test binary.
+pub fn real_content() -> &'static guide_core::content::Content {
+    static CONTENT: OnceLock<guide_core::content::Content> = OnceLock::new();
+    CONTENT.get_or_init(|| {
+        guide_core::content::load_content(content_root()).expect("content is valid")
+    })
+}
+
+/// The real trees, validated.
+pub fn real_trees() -> &'static [guide_core::tree::ValidTree] {
+    static TREES: OnceLock<Vec<guide_core::tree::ValidTree>> = OnceLock::new();
+    TREES.get_or_init(|| {
+        real_content()
+            .trees
+            .iter()
+            .map(|spec| guide_core::tree::validate(spec.clone()).expect("valid"))
+            .collect()
+    })
+}
+
+/// The real tree with this id.
+pub fn real_tree(id: &str) -> &'static guide_core::tree::ValidTree {
+    real_trees()
+        .iter()
+        .find(|t| t.id() == id)
+        .unwrap_or_else(|| panic!("no tree {id}"))
+}
+
+/// The walk through `tree` that answers each question from `profile` (question id, option id),
+/// and with its first option where the profile says nothing.
+pub fn walk_profile(
+    tree: &guide_core::tree::ValidTree,
+    profile: &[(&str, &str)],
+) -> Vec<guide_core::tree::Answer> {
+    let mut answers = Vec::new();
+    while let Ok(guide_core::tree::Step::Ask { question, .. }) = tree.current(&answers) {
+        let option = profile
+            .iter()
+            .find(|(q, _)| *q == question.id)
+            .map_or_else(|| question.options[0].id.clone(), |(_, o)| (*o).to_string());
+        answers = tree.answer(&answers, &option).expect("a valid option");
+    }
+    answers
 }
 
 /// The search index of the real book, built once per test binary.
