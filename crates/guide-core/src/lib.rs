@@ -4,6 +4,8 @@
 //! model, the Markdown document tree, content validation, and (in later modules) decision trees,
 //! reading progress and search. This crate depends on no browser crate.
 
+#![deny(missing_docs)]
+
 pub mod book;
 pub mod checklists;
 pub mod conformance;
