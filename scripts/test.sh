@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine if needed, then runs every test, stopping at the first failure:
-# format, clippy (host and wasm32), cargo-deny, native tests (core, content check, render tests), browser tests
+# format, clippy (host and wasm32), the core's docs, cargo-deny, native tests (core, content check, render tests), browser tests
 # (wasm-bindgen-test in headless Chromium), the release build (root and sub-path), and the
 # end-to-end tests (Playwright against the built site on a plain static server).
 set -euo pipefail
@@ -22,6 +22,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "clippy, wasm32"
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "docs of the core, warnings denied (every public item documented: #![deny(missing_docs)])"
+RUSTDOCFLAGS=-Dwarnings cargo doc -p guide-core --no-deps --quiet
 
 step "dependencies: cargo-deny (licences, bans, sources; advisories when the database can be fetched)"
 scripts/deny.sh

@@ -44,21 +44,47 @@ impl ValidTree {
     /// range, every question and option accounted for), so a damaged file is refused rather than
     /// walked; whether the tree is sound is the build's proof, not checked again.
     pub fn from_compiled(compiled: CompiledTree) -> Result<ValidTree, TreeLoadError> {
-        let CompiledTree { spec, questions, dims, hops, remaining, dim_max, total_max, fingerprint } = compiled;
+        let CompiledTree {
+            spec,
+            questions,
+            dims,
+            hops,
+            remaining,
+            dim_max,
+            total_max,
+            fingerprint,
+        } = compiled;
         let n = spec.questions.len();
         let consistent = questions.len() == n
-            && spec.questions.iter().enumerate().all(|(i, q)| questions.get(&q.id) == Some(&i))
+            && spec
+                .questions
+                .iter()
+                .enumerate()
+                .all(|(i, q)| questions.get(&q.id) == Some(&i))
             && hops.len() == n
             && hops.iter().zip(&spec.questions).all(|(h, q)| {
                 h.len() == q.options.len() && h.iter().flatten().all(|next| *next < n)
             })
             && remaining.len() == n
             && dims.len() == spec.dimensions.len()
-            && spec.dimensions.iter().enumerate().all(|(i, d)| dims.get(&d.id) == Some(&i))
+            && spec
+                .dimensions
+                .iter()
+                .enumerate()
+                .all(|(i, d)| dims.get(&d.id) == Some(&i))
             && dim_max.len() == dims.len();
         if !consistent {
             return Err(TreeLoadError::Inconsistent);
         }
-        Ok(ValidTree { spec, questions, dims, hops, remaining, dim_max, total_max, fingerprint })
+        Ok(ValidTree {
+            spec,
+            questions,
+            dims,
+            hops,
+            remaining,
+            dim_max,
+            total_max,
+            fingerprint,
+        })
     }
 }

@@ -1,5 +1,6 @@
-//! The validator: the only way to obtain a [`ValidTree`]. It checks ids, links, reachability and
-//! cycles, then (on a sound graph) every rule and every walk's end.
+//! The validator: the only way to obtain a [`ValidTree`] from authored content (the app reads the
+//! build's validated trees back with `ValidTree::from_compiled`). It checks ids, links,
+//! reachability and cycles, then (on a sound graph) every rule and every walk's end.
 //!
 //! Long because the structural checks share one `Checker` and one graph; the rule analyses and the
 //! advice checks are already in `analysis.rs` and `validate_advice.rs`.
