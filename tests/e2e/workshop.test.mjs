@@ -84,6 +84,8 @@ test("three colleagues' exports give a workshop with the split questions first a
   await page.getByTestId("workshop-result").waitFor();
   const result = page.getByTestId("workshop-result").getByTestId("tree-result");
   assert.equal(await result.getAttribute("data-result"), "formal-core");
+  const steps = await page.getByTestId("workshop-result").getByTestId("plan-step").count();
+  console.log(`# workshop: 3 people; ${await page.getByTestId("workshop-split-count").textContent()} group result ${await result.locator("h2").first().textContent()} with ${steps} plan steps`);
   assert.ok((await page.getByTestId("workshop-result").getByTestId("plan-step").count()) >= 5, "the group result has its plan");
   await page.locator("[data-question=sponsor] select").selectOption("none");
   await page.waitForFunction(() => document.querySelector("[data-testid=workshop-result] [data-testid=tree-result]")?.dataset.result !== "formal-core");
