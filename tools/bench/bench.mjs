@@ -12,7 +12,7 @@ import { serve } from "../serve.mjs";
 import { lighthouseOnce } from "./lighthouse.mjs";
 import { throttledLoad } from "./throttled-load.mjs";
 import { chapterSwitches, searchQueries, withBrowser } from "./interactions.mjs";
-import { buildSize } from "./sizes.mjs";
+import { buildSize, widgetSize } from "./sizes.mjs";
 import { report } from "./report.mjs";
 
 const args = process.argv.slice(2);
@@ -91,7 +91,11 @@ try {
   });
 
   log("build sizes");
-  const sizes = { guide: await buildSize(guideDir, guide.url), mdbook: await buildSize(mdbookDir, mdbook.url) };
+  const sizes = {
+    guide: await buildSize(guideDir, guide.url),
+    mdbook: await buildSize(mdbookDir, mdbook.url),
+    widget: await widgetSize(guideDir, guide.url),
+  };
 
   const text = report({
     date: new Date(), command: option("--command", "tools/bench/run.sh"), versions: option("--versions", ""),

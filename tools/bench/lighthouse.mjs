@@ -38,6 +38,7 @@ export async function lighthouseOnce(url) {
     observedLcpMs: report.audits.metrics.details?.items?.[0]?.observedLargestContentfulPaint ?? null,
     lcpElement: report.audits["largest-contentful-paint-element"].details?.items?.[0]?.items?.[0]?.node?.selector ?? null,
     transferBytes: report.audits["total-byte-weight"].numericValue,
+    tbtMs: report.audits["total-blocking-time"].numericValue,
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),

@@ -3,7 +3,7 @@
 // for a site without a service worker (mdBook), every file of its build. The served (compressed)
 // size is read from the project's own static server, so it is exactly what would be downloaded:
 // gzip for text, wasm and svg; raw bytes for the rest.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { listFiles } from "../dist.mjs";
 
@@ -36,5 +36,23 @@ export async function buildSize(root, baseUrl) {
     result.largest.push({ path: rel, served });
   }
   result.largest = result.largest.sort((a, b) => b.served - a.served).slice(0, 3);
+  return result;
+}
+
+/** What a host page embedding a widget downloads from the guide: embed.js and the assets it names
+ * (the app's JS and wasm, the widget stylesheet), as served with gzip. */
+export async function widgetSize(root, baseUrl) {
+  const embed = readFileSync(join(root, "embed.js"), "utf8");
+  const assets = JSON.parse(embed.match(/const ASSETS = (\{.*?\});/)?.[1] ?? "null");
+  if (!assets) throw new Error("embed.js names no assets");
+  const result = { files: [], servedBytes: 0 };
+  for (const path of ["embed.js", assets.js, assets.wasm, assets.css]) {
+    const response = await fetch(new URL(path, baseUrl), { headers: { "accept-encoding": "gzip" }, signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+    const served = Number(response.headers.get("content-length"));
+    result.files.push({ path, served });
+    result.servedBytes += served;
+  }
   return result;
 }
