@@ -84,7 +84,17 @@ export function serve({ root, port = 0, host = "127.0.0.1", prefix = "/", header
     const out = { "content-type": type ?? "application/octet-stream", "cache-control": "no-cache", ...headers };
     const ext = found ? extname(found.path) : ".html";
     const accepts = req.headers["accept-encoding"] ?? "";
-    const precompressed = async (suffix) => (found && status === 200 ? readFile(found.path + suffix).catch(() => null) : null);
+    // A precompressed copy counts only if it is not older than the file (a file changed after the
+    // build's compress step is served compressed on the fly instead).
+    const precompressed = async (suffix) => {
+      if (!found || status !== 200) return null;
+      try {
+        const [copy, original] = await Promise.all([stat(found.path + suffix), stat(found.path)]);
+        return copy.mtimeMs >= original.mtimeMs ? await readFile(found.path + suffix) : null;
+      } catch {
+        return null;
+      }
+    };
     const br = COMPRESSIBLE.has(ext) && brotli && /\bbr\b/.test(accepts) ? await precompressed(".br") : null;
     const gz = !br && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts) ? await precompressed(".gz") : null;
     if (br || gz) {

@@ -103,6 +103,7 @@ test("a new build brings the update notice to an open page, which switches on re
   }
   cpSync("assets/sw.js", join(root, "sw.js"));
   execFileSync("node", ["tools/precache.mjs", root]);
+  execFileSync("node", ["tools/compress.mjs", root]);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await page.getByTestId("update-available").waitFor({ timeout: 20000 });
   await Promise.all([

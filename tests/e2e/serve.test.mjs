@@ -28,3 +28,45 @@ test("a malformed path gets a 404 and the server keeps serving", async () => {
     await site.close();
   }
 });
+
+test("the build's precompressed copy is served, unless the file changed after it", async () => {
+  const { mkdtempSync, writeFileSync, utimesSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { brotliCompressSync, brotliDecompressSync, gunzipSync } = await import("node:zlib");
+  const root = mkdtempSync(join(tmpdir(), "ospo-serve-"));
+  const file = join(root, "app.js");
+  writeFileSync(file, "console.log('new');".repeat(20));
+  writeFileSync(`${file}.br`, brotliCompressSync(Buffer.from("console.log('old');".repeat(20))));
+  const fetchBody = (site, encoding) =>
+    new Promise((done, fail) => {
+      const target = new URL(site.url);
+      const req = request({ host: target.hostname, port: target.port, path: "/app.js", headers: { "accept-encoding": encoding } }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const plain = res.headers["content-encoding"] === "br" ? brotliDecompressSync(body) : res.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body;
+          done({ encoding: res.headers["content-encoding"], text: plain.toString() });
+        });
+      });
+      req.on("error", fail);
+      req.end();
+    });
+  const site = await startServer({ root });
+  try {
+    // The copy is older than the file: not served.
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.br`, past, past);
+    let got = await fetchBody(site, "br, gzip");
+    assert.equal(got.encoding, "gzip");
+    assert.match(got.text, /new/);
+    // A copy as new as the file is served as it is.
+    writeFileSync(`${file}.br`, brotliCompressSync(Buffer.from("console.log('new');".repeat(20))));
+    got = await fetchBody(site, "br, gzip");
+    assert.equal(got.encoding, "br");
+    assert.match(got.text, /new/);
+  } finally {
+    await site.close();
+  }
+});
