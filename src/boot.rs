@@ -58,26 +58,29 @@ pub fn start() {
     let route = pathname
         .strip_prefix(basename.as_deref().unwrap_or(""))
         .and_then(guide_core::GuidePath::parse);
-    match route {
+    let chapter = match route {
         Some(guide_core::GuidePath::Chapter(slug))
             if crate::content::compiled::book().chapter(&slug).is_some() =>
         {
-            wasm_bindgen_futures::spawn_local(async move {
-                match crate::content::chapter_text::load(&slug).await {
-                    Ok(_) => {
-                        renderer.hydrate();
-                    }
-                    // The prerendered page stays as it is: readable, with working links.
-                    Err(error) => web_sys::console::warn_1(
-                        &format!("the guide stays a static page: {}", error.0).into(),
-                    ),
-                }
-            });
+            Some(slug)
         }
-        _ => {
-            renderer.hydrate();
+        _ => None,
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(slug) = chapter {
+            if let Err(error) = crate::content::chapter_text::load(&slug).await {
+                // The prerendered page stays as it is: readable, with working links.
+                web_sys::console::warn_1(
+                    &format!("the guide stays a static page: {}", error.0).into(),
+                );
+                return;
+            }
         }
-    }
+        // Decoding the chapter's text and hydrating the page are separate tasks, so that neither
+        // keeps the reader's input waiting for long (the benchmark's total blocking time).
+        crate::browser::tasks::next_task().await;
+        renderer.hydrate();
+    });
 }
 
 /// Where the guide's files are: the page's `<base>`, ending with `/`.

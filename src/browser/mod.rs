@@ -1,6 +1,6 @@
 //! Adapters over browser APIs, each turning failures into plain values: storage, the clipboard,
-//! downloads, file input, in-app navigation, the address, the clock, the console, and the panic
-//! screen. Natively (prerendering, tests) each has a harmless stand-in.
+//! downloads, file input, in-app navigation, the address, the clock, the console, the panic
+//! screen, and the event loop's tasks. Natively (prerendering, tests) each has a harmless stand-in.
 
 pub mod clipboard;
 pub mod clock;
@@ -10,4 +10,5 @@ pub mod log;
 pub mod navigation;
 pub mod panic_screen;
 pub mod storage;
+pub mod tasks;
 pub mod url;

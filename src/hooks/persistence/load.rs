@@ -1,4 +1,4 @@
-//! Step 1: reading what is stored, once per namespace, after the first render.
+//! Step 1: reading what is stored, once per namespace, in a task after the first render.
 
 use guide_core::progress::{backup_index_key, keys_to_read, plan_backup, LoadOutcome, Progress};
 use yew::prelude::*;
@@ -14,7 +14,13 @@ pub fn use_load(state: StateHandle, store: SharedStore, namespace: AttrValue) {
     use_effect_with(namespace, move |namespace| {
         let (opened, problem) = Store::open();
         *store.borrow_mut() = Some(opened.clone());
-        state.dispatch(load_action(&opened, problem, namespace, now()));
+        // Read in a task after the one that renders the page, so that the page becomes
+        // interactive sooner. What the reader does in between is kept: `Loaded` merges, and
+        // nothing is written before it.
+        let namespace = namespace.clone();
+        crate::browser::tasks::later(move || {
+            state.dispatch(load_action(&opened, problem, &namespace, now()));
+        });
     });
 }
 

@@ -1,5 +1,5 @@
-//! Keeps the reader's data in the browser's storage: loads it after the first render (so that
-//! hydration matches the prerendered page), saves it after changes (debounced, read-merge-write),
+//! Keeps the reader's data in the browser's storage: loads it in a task after the first render
+//! (so that hydration matches the prerendered page, and the page responds sooner), saves it after changes (debounced, read-merge-write),
 //! and merges what other tabs and other parts of this page save.
 //!
 //! The lifecycle, step by step (see ARCHITECTURE.md, "The reader's data"):
