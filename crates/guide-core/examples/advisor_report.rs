@@ -80,56 +80,40 @@ fn with_changed(
     Some(walk)
 }
 
+/// Whether moving answer `index` to an option next to it changes the result.
+fn answer_flips(tree: &ValidTree, answers: &[Answer], index: usize, result: &str) -> bool {
+    let Some(question) = answers.get(index).and_then(|a| tree.question(&a.question)) else {
+        return false;
+    };
+    let options = drawable(question);
+    let Some(at) = options.iter().position(|o| *o == answers[index].option) else {
+        return false;
+    };
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| options.get(n))
+        .filter_map(|option| with_changed(tree, answers, index, option))
+        .filter_map(|walk| tree.outcome(&walk))
+        .any(|outcome| outcome.result != result)
+}
+
 /// The questions where moving the answer one step changes the result.
 fn flipping_questions(tree: &ValidTree, answers: &[Answer], result: &str) -> Vec<String> {
-    answers
-        .iter()
-        .enumerate()
-        .filter(|(index, answer)| {
-            let Some(question) = tree.question(&answer.question) else {
-                return false;
-            };
-            let options = drawable(question);
-            let Some(at) = options.iter().position(|o| *o == answer.option) else {
-                return false;
-            };
-            [at.checked_sub(1), Some(at + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|n| options.get(n))
-                .filter_map(|option| with_changed(tree, answers, *index, option))
-                .filter_map(|walk| tree.outcome(&walk))
-                .any(|outcome| outcome.result != result)
-        })
-        .map(|(_, answer)| answer.question.clone())
+    (0..answers.len())
+        .filter(|&index| answer_flips(tree, answers, index, result))
+        .map(|index| answers[index].question.clone())
         .collect()
 }
 
-/// Whether moving any one answer to the option next to it changes the result.
+/// Whether moving any one scored answer (any answer, in an unscored tree) to the option next to
+/// it changes the result.
 fn one_step_flips(tree: &ValidTree, answers: &[Answer], result: &str) -> bool {
-    let scored_tree = tree
-        .spec()
-        .questions
-        .iter()
-        .any(|q| q.options.iter().any(|o| !o.points.is_empty()));
-    answers.iter().enumerate().any(|(index, answer)| {
-        let Some(question) = tree.question(&answer.question) else {
-            return false;
-        };
-        if scored_tree && question.options.iter().all(|o| o.points.is_empty()) {
-            return false;
-        }
-        let options = drawable(question);
-        let Some(at) = options.iter().position(|o| *o == answer.option) else {
-            return false;
-        };
-        [at.checked_sub(1), Some(at + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|n| options.get(n))
-            .filter_map(|option| with_changed(tree, answers, index, option))
-            .filter_map(|walk| tree.outcome(&walk))
-            .any(|outcome| outcome.result != result)
+    let scored = |q: &guide_core::tree::Question| q.options.iter().any(|o| !o.points.is_empty());
+    let scored_tree = tree.spec().questions.iter().any(scored);
+    (0..answers.len()).any(|index| {
+        let counts = !scored_tree || tree.question(&answers[index].question).is_some_and(scored);
+        counts && answer_flips(tree, answers, index, result)
     })
 }
 
