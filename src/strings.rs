@@ -235,6 +235,12 @@ pub const FLAG_UNKNOWN_CHAPTER: &str =
     "You have progress in a chapter that is no longer in the guide:";
 pub const FLAG_CHANGED_QUESTION: &str = "This question changed since you answered it:";
 pub const FLAG_UNKNOWN_QUESTION: &str = "You answered a question that is no longer asked:";
+pub const KEEP_TITLE: &str = "Keeping it in this browser";
+pub const KEEP_MAY_BE_CLEARED: &str = "This browser may clear the guide's data on its own, for example when the device runs short of space. You can ask it to keep the data until you clear it yourself.";
+pub const KEEP_BUTTON: &str = "Ask this browser to keep it";
+pub const KEEP_KEPT: &str = "This browser keeps the guide's data until you clear it yourself (or clear this site's data in the browser's settings).";
+pub const KEEP_DECLINED: &str = "The browser declined for now. Browsers decide by how much a site is used, and an installed guide is more likely to be kept. Until then, an export is your copy.";
+pub const KEEP_EXPORT_STILL: &str = "Either way, an export is the only copy outside this browser.";
 pub const EXPORT_TITLE: &str = "Export";
 pub const EXPORT_TEXT: &str =
     "Download everything as one JSON file, to keep a copy or to carry it to another browser.";

@@ -10,6 +10,7 @@ use crate::browser::download::download;
 use crate::components::data::backups::DataBackups;
 use crate::components::data::erase::DataErase;
 use crate::components::data::import::DataImport;
+use crate::components::data::keep::DataKeep;
 use crate::components::frame::guide_link::GuideLink;
 use crate::content::compiled::{book, tree, CONTENT_VERSION};
 use crate::state::use_guide_state;
@@ -96,6 +97,7 @@ pub fn ProgressPage() -> Html {
                 <button type="button" data-testid="progress-export" onclick={on_export}>{ strings::EXPORT_BUTTON }</button>
                 if let Some(message) = (*export_message).clone() { <p role="alert">{ message }</p> }
             </section>
+            <DataKeep />
             <DataImport />
             <DataBackups />
             <DataErase />

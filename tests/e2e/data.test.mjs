@@ -1,5 +1,6 @@
 // The reader's data: kept when unreadable, memory-only when blocked, export and import across
-// browsers, bad imports refused, two tabs in sync, erase after confirmation.
+// browsers, bad imports refused, two tabs in sync, erase after confirmation, and asking the
+// browser to keep it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
@@ -174,6 +175,35 @@ test("two tabs stay in sync without losing either's progress", async () => {
   await second.goto(url("book/"));
   await waitForApp(second);
   await second.waitForFunction(() => document.querySelectorAll(".chapter-item .status.read").length === 2);
+  await context.close();
+});
+
+test("'Your data' says whether this browser keeps the data, and asks it to on the reader's request", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url("progress/"));
+  await waitForApp(page);
+  const status = page.locator("[data-testid=keep-status]");
+  await status.waitFor();
+  // What the page says is what the browser answers.
+  const keptBefore = await page.evaluate(() => navigator.storage.persisted());
+  assert.equal(await status.getAttribute("data-kept"), String(keptBefore));
+  const ask = page.locator("[data-testid=keep-ask]");
+  assert.equal(await ask.count(), keptBefore ? 0 : 1, "the button is offered only while the data may be cleared");
+  if (!keptBefore) {
+    assert.match(await status.textContent(), /may clear the guide's data on its own/);
+    // By keyboard: the answer takes the focus when the button goes.
+    await ask.focus();
+    await page.keyboard.press("Enter");
+    await ask.waitFor({ state: "detached" });
+    const keptAfter = await page.evaluate(() => navigator.storage.persisted());
+    assert.equal(await status.getAttribute("data-kept"), String(keptAfter));
+    assert.match(await status.textContent(), keptAfter ? /keeps the guide's data until you clear it/ : /declined for now/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "keep-status");
+  }
+  assert.match(await status.textContent(), /an export is the only copy outside this browser/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

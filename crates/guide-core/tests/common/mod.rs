@@ -1,6 +1,7 @@
 //! Shared helpers of the core's integration tests: the real book, content, trees and search index
-//! (loaded once), walks answered from a profile, the property-test case count (10,000, or `PROPTEST_CASES` for a longer run) and fast
-//! generators of arbitrary text and bytes, and builders of reader progress from events.
+//! (loaded once), walks answered from a profile, the property-test case count (1,000, or
+//! `PROPTEST_CASES` for a longer run), fast generators of arbitrary text and bytes, and builders of
+//! reader progress from events.
 
 #![allow(dead_code)]
 
