@@ -1,13 +1,15 @@
 //! Every user-facing string of the interface, in one place, so that a translation is a new file.
 //!
-//! Constants hold fixed texts; the functions at the end turn the core's error values into
+//! Constants hold fixed texts; the `…_problem` functions turn the core's error values into
 //! sentences for the reader (the core's own messages are for logs and tests). A technical detail
 //! that comes from the data itself (a bad id, a count) is shown after the sentence, as it is.
 
+use guide_core::plan::ForgeError;
 use guide_core::progress::{
     DecodeError, EncodeError, EventError, ImportError, ValidationError, MAX_BYTES,
 };
 use guide_core::share::ShareError;
+use guide_core::workshop::FileError;
 
 pub const GUIDE_NAME: &str = "OSPO Guide";
 pub const SKIP_LINK: &str = "Skip to content";
@@ -393,6 +395,38 @@ pub fn share_problem(error: &ShareError) -> String {
         }
         ShareError::Tampered => {
             "the link was changed, or was made for another version of these questions.".to_owned()
+        }
+    }
+}
+
+/// Why a file could not be brought into the workshop (the view names the file before it).
+pub fn workshop_file_problem(error: &FileError) -> String {
+    match error {
+        FileError::TooLarge { size } => format!("it is larger than 1 MB ({size} bytes)"),
+        FileError::NotText => "it is not a text file".to_owned(),
+        FileError::Unrecognized => "it is not a file the guide wrote (a data export, a result’s JSON, share links or a saved workshop)".to_owned(),
+        FileError::Invalid { reason } => format!("it is damaged or was changed by hand ({reason})"),
+        FileError::NoAnswers => "it holds no answers to this guide’s trees".to_owned(),
+    }
+}
+
+/// Why a kept workshop is not one: the stored value holds answers, not a saved workshop.
+pub const WORKSHOP_STORED_NOT_WORKSHOP: &str = "it is not a saved workshop";
+
+/// Why a project address cannot be used for new-issue links.
+pub fn forge_problem(error: &ForgeError) -> String {
+    match error {
+        ForgeError::NotHttps => "The address must start with https://.".to_owned(),
+        ForgeError::NoProject => {
+            "The address must name a host and a project, such as https://github.com/acme/ospo."
+                .to_owned()
+        }
+        ForgeError::BadCharacters => {
+            "After the host, the address may hold only letters, digits, “.”, “-”, “_” and “/”."
+                .to_owned()
+        }
+        ForgeError::NotGitHub => {
+            "A GitHub project address is https://github.com/<owner>/<repository>.".to_owned()
         }
     }
 }

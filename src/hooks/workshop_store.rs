@@ -115,11 +115,11 @@ pub fn use_workshop_store() -> WorkshopStore {
                     Ok(Loaded::Workshop(saved)) => WorkshopAction::Loaded(saved),
                     Ok(Loaded::People(_)) => WorkshopAction::Unreadable {
                         raw,
-                        reason: "it is not a saved workshop".into(),
+                        reason: crate::strings::WORKSHOP_STORED_NOT_WORKSHOP.into(),
                     },
                     Err(error) => WorkshopAction::Unreadable {
                         raw,
-                        reason: error.to_string(),
+                        reason: crate::strings::workshop_file_problem(&error),
                     },
                 }),
             }

@@ -1,7 +1,8 @@
 // The workshop: three colleagues answer in their own browsers and export; the lead brings the
 // files together, sees who agrees and where the group splits, agrees the group's answers and gets
 // a group result with its plan. A garbage file changes nothing; the workshop survives a reload and
-// reopens from its saved file; twenty files import in one go (the time is printed for the record).
+// reopens from its saved file; a stored workshop that cannot be read is never saved over until the
+// lead starts a new one; twenty files import in one go (the time is printed for the record).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -143,6 +144,45 @@ test("a garbage, foreign or oversized file is refused by name and changes nothin
   assert.equal(await page.getByTestId("workshop-person").count(), 1);
   const after = await page.locator("article").innerText();
   assert.equal(after.replace(/Bring in answers[\s\S]*?People/, ""), before.replace(/Bring in answers[\s\S]*?People/, ""), "nothing else changed");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a stored workshop that cannot be read is kept, offered for download, and written over only by a new workshop", async () => {
+  const { list } = await colleagues();
+  const KEY = "ospo-guide:default:workshop";
+  const damaged = '{"kind":"ospo-guide-workshop","version":1,"people":[{"name":"Ana"'; // cut short
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, damaged]);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url("workshop/"));
+  await waitForApp(page);
+  const notice = page.getByTestId("workshop-unreadable");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be read/);
+  // Work goes on in memory; nothing is saved over the kept value, also across a reload.
+  await page.getByTestId("workshop-import").setInputFiles(list[0]);
+  await page.getByTestId("workshop-person").first().waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), damaged);
+  await page.reload();
+  await waitForApp(page);
+  await notice.waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), damaged);
+  // The download is the kept value, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "Download it" }).click()]);
+  assert.equal(await readFile(await download.path(), "utf8"), damaged);
+  // Only the lead's explicit choice writes over it.
+  await notice.getByRole("button", { name: "Start a new workshop over it" }).click();
+  await notice.waitFor({ state: "detached" });
+  await page.getByTestId("workshop-import").setInputFiles(list[1]);
+  await page.getByTestId("workshop-person").first().waitFor();
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"people"') && JSON.parse(localStorage.getItem(key)).people.length === 1, KEY);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -80,7 +80,7 @@ pub fn PlanExports(props: &PlanExportsProps) -> Html {
                     on_forge.emit(Some(forge));
                 }
                 Err(error) => {
-                    problem.set(Some(error.to_string()));
+                    problem.set(Some(strings::forge_problem(&error)));
                     on_forge.emit(None);
                 }
             }

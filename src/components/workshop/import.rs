@@ -58,7 +58,7 @@ pub fn WorkshopImport(props: &WorkshopImportProps) -> Html {
                     }
                     Err(error) => Outcome::Refused {
                         file,
-                        reason: error.to_string(),
+                        reason: strings::workshop_file_problem(&error),
                     },
                 },
             };
