@@ -166,6 +166,7 @@ pub const REPORT_LABELS: guide_core::report::ReportLabels = guide_core::report::
     firmness: "How firm this result is",
     had_you_answered: "Had you answered",
     result_would_be: "the result would be",
+    instead_applies: "this would apply instead",
     unknown_gives: "you answered “don’t know”; other answers give",
     firm: "No single answer, moved one step, changes this result.",
     applies: "What applies to your organization",
@@ -190,6 +191,7 @@ pub const CHART_CAPTION: &str = "Scores by dimension";
 
 pub const RESULT_KICKER: &str = "Our recommendation";
 pub const RESULT_WHY: &str = "The answers that led here";
+pub const RESULT_ALTERNATIVES: &str = "The result holds, but part of the advice sits on a boundary: moving one of these answers one step would change it.";
 pub const RESULT_BORDERLINE: &str = "This result is close to another: one of your answers, moved one step, changes it. Check the answers below with a colleague before you act on it.";
 pub const RESULT_UNKNOWNS: &str = "Finding out these answers may change the advice:";
 pub const RESULT_UNKNOWN_KEEPS: &str = "some answers keep this result";

@@ -118,6 +118,9 @@ test("structure: carries over the readiness answers, agrees with them, and its r
   const start = { "formal-core": "start-core", "lean-core": "start-lean" }[readiness];
   assert.equal(await page.locator(`[data-testid=result-note][data-note=${start}]`).count(), 1, "the start form matches readiness");
   assert.equal(await page.locator("[data-testid=result-note][data-note^=shape-]").count(), 1, "one target shape");
+  // A bank of 1,000 to 9,999 people is one step from the size where the book gives a federated office.
+  const alternatives = await page.getByTestId("result-alternative").allTextContents();
+  assert.ok(alternatives.some((t) => /“10,000 or more”[\s\S]*Target: a federated office/.test(t)), alternatives.join("\n"));
 
   const link = await page.getByTestId("tree-share").inputValue();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
@@ -126,6 +129,7 @@ test("structure: carries over the readiness answers, agrees with them, and its r
   assert.equal(report.link, link);
   assert.ok(report.advice.plan.flatMap(([, items]) => items).length >= 3, "the plan is in the report");
   assert.ok(report.advice.applies.some((note) => note.id === start));
+  assert.ok(report.advice.alternatives.some((a) => a.title.startsWith("Target: a federated office")), "the firmness is in the report");
   assert.deepEqual(errors, []);
   await context.close();
 

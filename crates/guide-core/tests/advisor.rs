@@ -1,6 +1,7 @@
 //! The advice of the real trees: properties over random profiles (need and commitment decide the
 //! size of the office, practice never enlarges it, a committed sponsor is never told to find one,
-//! the two trees agree), the personas in `fixtures/personas.toml`, and stored answers of earlier
+//! the two trees agree, the firmness lists exactly the one-step answers that change part of the
+//! structure advice), the personas in `fixtures/personas.toml`, and stored answers of earlier
 //! versions.
 
 // These tests run natively (the core is tested on the host).
@@ -208,6 +209,36 @@ const PRACTICE_QUESTIONS: [&str; 5] = [
     "suppliers",
 ];
 
+/// Whether every addendum of `group` is chosen by `question`'s answer alone (written from the
+/// schema, apart from the engine's own check).
+fn restates(group: &str, question: &str) -> bool {
+    fn only(rule: &guide_core::tree::Rule, question: &str) -> bool {
+        // Whatever is not about one question's answer (points, flags, names) must be empty.
+        let rest = guide_core::tree::Rule {
+            answers: Vec::new(),
+            answered: Vec::new(),
+            not_answered: Vec::new(),
+            any: Vec::new(),
+            all: Vec::new(),
+            ..rule.clone()
+        };
+        rest == guide_core::tree::Rule::default()
+            && rule.answers.iter().all(|a| a.question == question)
+            && rule
+                .answered
+                .iter()
+                .chain(&rule.not_answered)
+                .all(|q| q == question)
+            && rule.any.iter().chain(&rule.all).all(|r| only(r, question))
+    }
+    structure()
+        .spec()
+        .addenda
+        .iter()
+        .filter(|a| a.group.as_deref() == Some(group))
+        .all(|a| only(&a.rule, question))
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -267,6 +298,49 @@ proptest! {
             for phrase in ["find a sponsor", "win a sponsor", "ask for a named sponsor", "ask them to sponsor"] {
                 prop_assert!(!text.contains(phrase), "{}: {phrase:?}", outcome.result);
             }
+        }
+    }
+
+    /// A group of addenda each chosen by one question's answer alone (the funding by the budget
+    /// answer) only restates that answer: moving it is no news, so it is not listed.
+    #[test]
+    fn the_firmness_lists_exactly_the_one_step_answers_that_change_a_grouped_addendum(picks in picks()) {
+        let profile = profile_from(&picks, false);
+        let answers = structure_walk(&profile).expect("walk");
+        let current = outcome(structure(), &answers);
+        let confidence = structure().confidence(&answers).expect("finished");
+        let group_of = |addendum: &str| structure().spec().addenda.iter()
+            .find(|a| a.id == addendum).and_then(|a| a.group.clone());
+        let mut expected = Vec::new();
+        for answer in &answers {
+            let question = structure().question(&answer.question).expect("asked");
+            if !question.scale {
+                continue;
+            }
+            let options: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).filter(|o| *o != "dont-know").collect();
+            let at = options.iter().position(|o| *o == answer.option).expect("answered");
+            for option in [at.checked_sub(1), Some(at + 1)].into_iter().flatten().filter_map(|n| options.get(n)) {
+                // Replayed from the profile, independently of the engine's own replay.
+                let mut moved = profile.clone();
+                moved.insert(question.id.clone(), (*option).to_string());
+                let Some(walk) = structure_walk(&moved) else { continue };
+                let other = outcome(structure(), &walk);
+                if other.result != current.result {
+                    continue;
+                }
+                for addendum in &other.addenda {
+                    let Some(group) = group_of(addendum) else { continue };
+                    if !current.addenda.contains(addendum) && !restates(&group, &question.id) {
+                        expected.push((question.id.clone(), (*option).to_string(), group, addendum.clone()));
+                    }
+                }
+            }
+        }
+        let listed: Vec<_> = confidence.alternatives.iter()
+            .map(|a| (a.question.clone(), a.option.clone(), a.group.clone(), a.addendum.clone())).collect();
+        prop_assert_eq!(listed, expected);
+        for alternative in &confidence.alternatives {
+            prop_assert!(!alternative.title.contains('{'), "placeholders left in {:?}", alternative.title);
         }
     }
 
@@ -465,4 +539,54 @@ fn each_persona_gets_the_advice_a_practitioner_would_give() {
         personas.personas.len(),
         failures.join("\n")
     );
+}
+
+/// A 1,000–9,999-person insurer in one line of business sits on both boundaries of the size band
+/// that decides its target shape: its result says so, in the words the reader sees, and does not
+/// list the funding that would follow another budget answer (that only restates the answer).
+#[test]
+fn a_shape_on_the_size_boundary_is_shown_as_such() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/personas.toml"),
+    )
+    .expect("readable");
+    let personas: Personas = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let insurer = personas
+        .personas
+        .iter()
+        .find(|p| p.id == "insurer-running-lean")
+        .expect("persona");
+    assert_eq!(insurer.answers["org-size"], "1000-to-9999");
+    let answers = structure_walk(&insurer.answers).expect("walk");
+    let confidence = structure().confidence(&answers).expect("finished");
+    let moves: Vec<(&str, &str, &str)> = confidence
+        .alternatives
+        .iter()
+        .map(|a| (a.question.as_str(), a.option.as_str(), a.addendum.as_str()))
+        .collect();
+    assert!(
+        moves.contains(&("org-size", "50-to-999", "shape-central")),
+        "{moves:?}"
+    );
+    assert!(
+        moves.contains(&("org-size", "10000-plus", "shape-federated")),
+        "{moves:?}"
+    );
+    assert!(moves.iter().all(|(q, _, _)| *q != "budget"), "{moves:?}");
+    let outcome = outcome(structure(), &answers);
+    let crosswalk = Crosswalk::default();
+    let advice = AdviceInput {
+        tree: structure(),
+        outcome: &outcome,
+        confidence: &confidence,
+        crosswalk: &crosswalk,
+    }
+    .advice()
+    .expect("advice");
+    let line = advice
+        .alternatives
+        .iter()
+        .find(|a| a.option == "10,000 or more")
+        .unwrap_or_else(|| panic!("{:?}", advice.alternatives));
+    assert_eq!(line.title, "Target: a federated office, its core in legal");
 }

@@ -20,6 +20,7 @@ const LABELS: ReportLabels = ReportLabels {
     firmness: "Firmness",
     had_you_answered: "Had you answered",
     result_would_be: "the result would be",
+    instead_applies: "this would apply instead",
     unknown_gives: "other answers give",
     firm: "Firm.",
     applies: "Applies",

@@ -44,6 +44,9 @@ pub struct Advice<'a> {
     pub reasons: &'a [Reason],
     /// Answers one step away that would change the result.
     pub changes: Vec<ChangeLine<'a>>,
+    /// Answers one step away that keep the result but change one of its grouped addenda (the
+    /// target shape, the form to start in, the funding).
+    pub alternatives: Vec<AlternativeLine<'a>>,
     /// "Don't know" answers and what the other answers would give.
     pub unknowns: Vec<UnknownLine<'a>>,
     /// The addenda that apply to this organization, in the tree's order.
@@ -67,6 +70,17 @@ pub struct ChangeLine<'a> {
     pub option: &'a str,
     /// The title of the result that answer would give.
     pub result: &'a str,
+}
+
+/// "Had you answered `option` to `question`, this would apply instead: `title`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlternativeLine<'a> {
+    /// The question's text.
+    pub question: &'a str,
+    /// The label of the option one step away.
+    pub option: &'a str,
+    /// The title of the addendum that would apply instead, placeholders filled in.
+    pub title: &'a str,
 }
 
 /// A question answered "don't know" and the results its other answers give.
@@ -147,6 +161,16 @@ impl<'a> AdviceInput<'a> {
                     question: self.question_text(&c.question),
                     option: self.option_label(&c.question, &c.option),
                     result: self.result_title(&c.result),
+                })
+                .collect(),
+            alternatives: self
+                .confidence
+                .alternatives
+                .iter()
+                .map(|c| AlternativeLine {
+                    question: self.question_text(&c.question),
+                    option: self.option_label(&c.question, &c.option),
+                    title: &c.title,
                 })
                 .collect(),
             unknowns: self

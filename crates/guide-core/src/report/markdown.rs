@@ -39,7 +39,7 @@ pub(super) fn render(advice: &Advice<'_>, date: &str, link: &str, labels: &Repor
         ));
     }
     out.push_str(&format!("\n## {}\n\n", labels.firmness));
-    if advice.changes.is_empty() && advice.unknowns.is_empty() {
+    if advice.changes.is_empty() && advice.alternatives.is_empty() && advice.unknowns.is_empty() {
         out.push_str(&format!("- {}\n", labels.firm));
     }
     for change in &advice.changes {
@@ -50,6 +50,16 @@ pub(super) fn render(advice: &Advice<'_>, date: &str, link: &str, labels: &Repor
             change.question,
             labels.result_would_be,
             change.result
+        ));
+    }
+    for alternative in &advice.alternatives {
+        out.push_str(&format!(
+            "- {} “{}” ({}), {}: {}.\n",
+            labels.had_you_answered,
+            alternative.option,
+            alternative.question,
+            labels.instead_applies,
+            alternative.title
         ));
     }
     for unknown in advice.unknowns.iter().filter(|u| !u.results.is_empty()) {

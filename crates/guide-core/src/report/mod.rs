@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::tree::{Confidence, Outcome, Window};
 
-pub use advice::{Advice, AdviceInput, ChangeLine, FrameworkRefs, Note, UnknownLine};
+pub use advice::{
+    Advice, AdviceInput, AlternativeLine, ChangeLine, FrameworkRefs, Note, UnknownLine,
+};
 
 /// The calendar date (UTC, `YYYY-MM-DD`) of a time in milliseconds since the epoch.
 pub fn iso_date(ms: u64) -> String {
@@ -52,9 +54,11 @@ pub struct ReportLabels {
     pub had_you_answered: &'static str,
     /// Between the answer and the other result: "the result would be".
     pub result_would_be: &'static str,
+    /// Between the answer and an addendum that would apply instead: "this would apply instead".
+    pub instead_applies: &'static str,
     /// Before the results a "don't know" hides: "You answered “don't know”; other answers give".
     pub unknown_gives: &'static str,
-    /// When no single answer one step away changes the result.
+    /// When no single answer one step away changes the result or any of its grouped addenda.
     pub firm: &'static str,
     /// Heading of the addenda that apply: "What applies to your organization".
     pub applies: &'static str,

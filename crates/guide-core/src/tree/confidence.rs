@@ -1,10 +1,12 @@
 //! How firm a result is, computed by replaying the walk with neighbouring answers rather than
-//! written by hand: which single answers, moved one step, would change the result, and what each
-//! "don't know" may be hiding. Also carrying answers over from another tree that shares questions.
+//! written by hand: which single answers, moved one step, would change the result or, with the
+//! result kept, which of a group of alternative addenda applies (the structure tree's target
+//! shape, the form to start in, the funding), and what each "don't know" may be hiding. Also carrying answers over from another tree that shares questions.
 
 use serde::Serialize;
 
 use super::engine::{Answer, Step};
+use super::schema::Rule;
 use super::validate::ValidTree;
 
 /// The flag of options that mean "don't know".
@@ -16,6 +18,11 @@ pub struct Confidence {
     /// Single answers to scale questions that, moved one step (to the option next to them),
     /// change the result.
     pub changes: Vec<Change>,
+    /// Single answers to scale questions that, moved one step, keep the result but change which
+    /// addendum of a group applies. Left out: a group that only restates that answer (the
+    /// funding that follows the budget answer), where the change says nothing the reader does
+    /// not know.
+    pub alternatives: Vec<AlternativeChange>,
     /// The "don't know" answers, each with the results the other answers would give.
     pub unknown: Vec<Unknown>,
 }
@@ -38,6 +45,21 @@ pub struct Change {
     pub result: String,
 }
 
+/// "Had you answered `option` to `question`, `addendum` would apply instead" (same result).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlternativeChange {
+    /// The id of the scale question whose answer would change it.
+    pub question: String,
+    /// The id of the neighbouring option.
+    pub option: String,
+    /// The group of alternatives (see `Addendum::group`).
+    pub group: String,
+    /// The id of the addendum that would apply in that group instead.
+    pub addendum: String,
+    /// That addendum's title, its placeholders filled from the changed walk.
+    pub title: String,
+}
+
 /// A question answered "don't know", and the results its other answers would give (the
 /// current one included when some answers keep it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,6 +74,7 @@ impl ValidTree {
     /// How firm the result of a finished walk is; `None` while it is unfinished.
     pub fn confidence(&self, answers: &[Answer]) -> Option<Confidence> {
         let result = self.outcome_result(answers)?;
+        let grouped = self.grouped_addenda(answers);
         let mut confidence = Confidence::default();
         for (index, answer) in answers.iter().enumerate() {
             let question = self.question(&answer.question)?;
@@ -74,12 +97,22 @@ impl ValidTree {
                         .flatten()
                         .filter_map(|n| options.get(n))
                     {
-                        if let Some(other) = result_with(option).filter(|r| *r != result) {
-                            confidence.changes.push(Change {
+                        let Some(walk) = self.with_changed(answers, index, option) else {
+                            continue;
+                        };
+                        match self.outcome_result(&walk) {
+                            Some(other) if other != result => confidence.changes.push(Change {
                                 question: question.id.clone(),
                                 option: (*option).to_string(),
                                 result: other,
-                            });
+                            }),
+                            Some(_) => confidence.alternatives.extend(self.alternatives(
+                                &grouped,
+                                &walk,
+                                &question.id,
+                                option,
+                            )),
+                            None => {}
                         }
                     }
                 }
@@ -96,6 +129,58 @@ impl ValidTree {
             }
         }
         Some(confidence)
+    }
+
+    /// The grouped addenda a finished walk applies: (group, addendum id, title filled in).
+    fn grouped_addenda(&self, answers: &[Answer]) -> Vec<(String, String, String)> {
+        let Some(outcome) = self.outcome(answers) else {
+            return Vec::new();
+        };
+        self.spec()
+            .addenda
+            .iter()
+            .filter(|a| outcome.addenda.contains(&a.id))
+            .filter_map(|a| {
+                let group = a.group.clone()?;
+                Some((group, a.id.clone(), super::fill(&a.title, &outcome.vars)))
+            })
+            .collect()
+    }
+
+    /// The grouped addenda that `walk` (answer `question` moved to `option`, the result kept)
+    /// applies where the current walk applies another (`current`), unless the group restates
+    /// that answer.
+    fn alternatives(
+        &self,
+        current: &[(String, String, String)],
+        walk: &[Answer],
+        question: &str,
+        option: &str,
+    ) -> Vec<AlternativeChange> {
+        self.grouped_addenda(walk)
+            .into_iter()
+            .filter(|(group, addendum, _)| {
+                !current.iter().any(|(g, a, _)| g == group && a == addendum)
+                    && !self.group_restates(group, question)
+            })
+            .map(|(group, addendum, title)| AlternativeChange {
+                question: question.to_owned(),
+                option: option.to_owned(),
+                group,
+                addendum,
+                title,
+            })
+            .collect()
+    }
+
+    /// Whether every addendum of `group` is chosen by `question`'s answer alone: the group then
+    /// restates that answer.
+    fn group_restates(&self, group: &str, question: &str) -> bool {
+        self.spec()
+            .addenda
+            .iter()
+            .filter(|a| a.group.as_deref() == Some(group))
+            .all(|a| reads_only(&a.rule, question))
     }
 
     fn outcome_result(&self, answers: &[Answer]) -> Option<String> {
@@ -136,4 +221,25 @@ impl ValidTree {
         }
         walk
     }
+}
+
+/// Whether `rule` looks at `question`'s answer and at nothing else (predicates are resolved by
+/// the validator; a name left over counts as looking elsewhere).
+fn reads_only(rule: &Rule, question: &str) -> bool {
+    rule.total.is_none()
+        && rule.dimensions.is_empty()
+        && rule.flags.is_empty()
+        && rule.no_flags.is_empty()
+        && rule.is.is_empty()
+        && rule.answers.iter().all(|a| a.question == question)
+        && rule
+            .answered
+            .iter()
+            .chain(&rule.not_answered)
+            .all(|q| q == question)
+        && rule
+            .any
+            .iter()
+            .chain(&rule.all)
+            .all(|r| reads_only(r, question))
 }

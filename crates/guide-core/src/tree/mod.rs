@@ -36,7 +36,7 @@ pub use authoring::{
     check_tree, parse_toml, parse_tree_source, parse_tree_spec, SourceError, SourceProblem,
 };
 pub use compiled::CompiledTree;
-pub use confidence::{Change, Confidence, Unknown, DONT_KNOW};
+pub use confidence::{AlternativeChange, Change, Confidence, Unknown, DONT_KNOW};
 pub use engine::{question_hash, Answer, AnswerError, Position, ReplayError, Step, Walk, WalkStep};
 pub use error::{IdKind, Location, NeverHolds, TreeError, TreeLoadError};
 pub use outcome::{fill, DimensionScore, Outcome, PlanItem, Reason};

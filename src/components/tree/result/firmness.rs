@@ -1,5 +1,6 @@
-//! How firm a result is: the answers one step away that would change it, and the "don't know"
-//! answers with what the other answers would give. A borderline result says so before anything
+//! How firm a result is: the answers one step away that would change it or one of its grouped
+//! addenda (the target shape, the form to start in, the funding), and the "don't know" answers
+//! with what the other answers would give. A borderline result says so before anything
 //! else in this section, so nobody acts on a coin toss without checking.
 
 use guide_core::report::Advice;
@@ -28,8 +29,19 @@ pub fn view(advice: &Advice<'_>) -> Html {
                         </li>
                     }) }
                 </ul>
-            } else if unknowns.is_empty() {
+            } else if unknowns.is_empty() && advice.alternatives.is_empty() {
                 <p>{ LABELS.firm }</p>
+            }
+            if !advice.alternatives.is_empty() {
+                <p>{ strings::RESULT_ALTERNATIVES }</p>
+                <ul>
+                    { for advice.alternatives.iter().map(|alternative| html! {
+                        <li data-testid="result-alternative">
+                            { format!("{} “{}” ({}), {}: ", LABELS.had_you_answered, alternative.option, alternative.question, LABELS.instead_applies) }
+                            <strong>{ alternative.title }</strong>{ "." }
+                        </li>
+                    }) }
+                </ul>
             }
             if !unknowns.is_empty() {
                 <p>{ strings::RESULT_UNKNOWNS }</p>
