@@ -192,6 +192,8 @@ pub const CHART_CAPTION: &str = "Scores by dimension";
 pub const RESULT_KICKER: &str = "Our recommendation";
 pub const RESULT_WHY: &str = "The answers that led here";
 pub const RESULT_ALTERNATIVES: &str = "The result holds, but part of the advice sits on a boundary: moving one of these answers one step would change it.";
+pub const RESULT_ALTERNATIVES_TOO: &str =
+    "These answers, moved one step, keep the result but change part of the advice:";
 pub const RESULT_BORDERLINE: &str = "This result is close to another: one of your answers, moved one step, changes it. Check the answers below with a colleague before you act on it.";
 pub const RESULT_UNKNOWNS: &str = "Finding out these answers may change the advice:";
 pub const RESULT_UNKNOWN_KEEPS: &str = "some answers keep this result";
@@ -243,8 +245,8 @@ pub const KEEP_TITLE: &str = "Keeping it in this browser";
 pub const KEEP_MAY_BE_CLEARED: &str = "This browser may clear the guide's data on its own, for example when the device runs short of space. You can ask it to keep the data until you clear it yourself.";
 pub const KEEP_BUTTON: &str = "Ask this browser to keep it";
 pub const KEEP_KEPT: &str = "This browser keeps the guide's data until you clear it yourself (or clear this site's data in the browser's settings).";
-pub const KEEP_DECLINED: &str = "The browser declined for now. Browsers decide by how much a site is used, and an installed guide is more likely to be kept. Until then, an export is your copy.";
-pub const KEEP_EXPORT_STILL: &str = "Either way, an export is the only copy outside this browser.";
+pub const KEEP_DECLINED: &str = "The browser declined for now. Browsers decide by how much a site is used, and an installed guide is more likely to be kept.";
+pub const KEEP_EXPORT_STILL: &str = "An export is still the only copy outside this browser.";
 pub const EXPORT_TITLE: &str = "Export";
 pub const EXPORT_TEXT: &str =
     "Download everything as one JSON file, to keep a copy or to carry it to another browser.";
@@ -417,20 +419,17 @@ pub const WORKSHOP_STORED_NOT_WORKSHOP: &str = "it is not a saved workshop";
 
 /// Why a project address cannot be used for new-issue links.
 pub fn forge_problem(error: &ForgeError) -> String {
-    match error {
-        ForgeError::NotHttps => "The address must start with https://.".to_owned(),
+    let sentence = match error {
+        ForgeError::NotHttps => "it must start with https://.",
         ForgeError::NoProject => {
-            "The address must name a host and a project, such as https://github.com/acme/ospo."
-                .to_owned()
+            "it must name a host and a project, such as https://github.com/acme/ospo."
         }
         ForgeError::BadCharacters => {
-            "After the host, the address may hold only letters, digits, “.”, “-”, “_” and “/”."
-                .to_owned()
+            "after the host it may hold only letters, digits, “.”, “-”, “_” and “/”, and no part of it may start with “.”."
         }
-        ForgeError::NotGitHub => {
-            "A GitHub project address is https://github.com/<owner>/<repository>.".to_owned()
-        }
-    }
+        ForgeError::NotGitHub => "a GitHub project address is https://github.com/<owner>/<repository>.",
+    };
+    sentence.to_owned()
 }
 
 // The plan page.

@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, shows its heading and
-//! navigates in-app.
+//! navigates in-app; an answer given before the stored data is read never replaces the walk.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -131,6 +131,9 @@ fn the_store_falls_back_to_memory_when_storage_is_blocked() {
     use ospo_guide::browser::storage::{StorageProblem, Store};
     use web_sys::js_sys::{Function, Object, Reflect};
     let window = gloo::utils::window();
+    // Put back exactly what was there, so that later tests in this page still have storage.
+    let original = Reflect::get_own_property_descriptor(&window, &"localStorage".into())
+        .expect("a descriptor");
     let descriptor = Object::new();
     let getter = Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
     Reflect::set(&descriptor, &"get".into(), &getter).expect("descriptor");
@@ -144,5 +147,104 @@ fn the_store_falls_back_to_memory_when_storage_is_blocked() {
         store.get("ospo-guide:x:v2").as_deref(),
         Some("kept in memory")
     );
-    Reflect::delete_property(&window, &"localStorage".into()).expect("restored");
+    if original.is_undefined() {
+        Reflect::delete_property(&window, &"localStorage".into()).expect("restored");
+    } else {
+        Reflect::define_property(&window, &"localStorage".into(), &original.unchecked_into())
+            .expect("restored");
+    }
+}
+
+/// Lets the pending microtasks run (Yew renders in one), but no timer: the stored data, read in a
+/// task of its own after the first render, is still unread afterwards.
+async fn microtasks() {
+    for _ in 0..5 {
+        let _ = wasm_bindgen_futures::JsFuture::from(web_sys::js_sys::Promise::resolve(
+            &wasm_bindgen::JsValue::NULL,
+        ))
+        .await;
+    }
+}
+
+/// A walk is kept whole, so an answer given to the page before the reader's stored walk has been
+/// read would replace that walk: the buttons wait, and a submit that gets through is ignored.
+#[wasm_bindgen_test]
+async fn an_answer_before_the_stored_walk_is_read_does_not_replace_it() {
+    use guide_core::progress::{encode, storage_key, Progress};
+    let tree = ospo_guide::content::compiled::tree("readiness").expect("the readiness tree");
+    let mut answers = Vec::new();
+    for _ in 0..3 {
+        let Ok(guide_core::tree::Step::Ask { question, .. }) = tree.current(&answers) else {
+            panic!("the walk ended early");
+        };
+        let option = question.options.last().expect("options").id.clone();
+        answers = tree.answer(&answers, &option).expect("an option");
+    }
+    let mut progress = Progress::default();
+    for event in guide_core::walk::walk_events(tree, &[], &answers, 1_000) {
+        progress.apply(event).expect("a valid event");
+    }
+    let key = storage_key("default").expect("a key");
+    let storage = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage");
+    let raw = encode(&progress, ospo_guide::content::compiled::CONTENT_VERSION).expect("encoded");
+    storage.set_item(&key, &raw).expect("stored");
+
+    let root = mount("/readiness/");
+    // Yew renders in a task queued by `mount`; this timer is queued after it and before the one
+    // the first render queues to read the stored data.
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form.tree-form")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| {
+            panic!(
+                "no question shown: {}",
+                root.inner_html().chars().take(600).collect::<String>()
+            )
+        })
+        .dyn_into()
+        .expect("a form");
+    let option: web_sys::HtmlElement = root
+        .query_selector("form.tree-form input[type=radio]")
+        .ok()
+        .flatten()
+        .expect("an option")
+        .dyn_into()
+        .expect("an input");
+    option.click();
+    microtasks().await;
+    // The button waits for the stored data (a native render test shows it); a submit that gets
+    // through anyway must change nothing.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let submit = web_sys::Event::new_with_event_init_dict("submit", &init).expect("an event");
+    form.dispatch_event(&submit).expect("dispatched");
+    microtasks().await;
+
+    // Once the stored walk is read, the page resumes it and storage still holds it.
+    let resumed = || {
+        root.query_selector(".tree-count")
+            .ok()
+            .flatten()
+            .and_then(|p| p.text_content())
+            .is_some_and(|text| text.contains(" 4 "))
+    };
+    assert!(
+        wait_for(resumed, 100).await,
+        "the walk did not resume at question 4"
+    );
+    let stored = storage.get_item(&key).ok().flatten().expect("still stored");
+    let decoded = guide_core::progress::decode(&stored).expect("readable");
+    assert_eq!(
+        decoded.progress.answers("readiness").len(),
+        3,
+        "the stored walk was replaced"
+    );
+    storage.remove_item(&key).expect("cleaned up");
 }

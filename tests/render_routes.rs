@@ -114,3 +114,43 @@ async fn every_page_of_the_table_has_its_route() {
         assert!(!heading.contains("Page not found"), "{page:?}");
     }
 }
+
+/// Until the reader's stored walk has been read, a question cannot be answered: its buttons wait
+/// (an answer would replace a walk the page does not show yet), even with an option chosen.
+#[tokio::test]
+async fn a_question_waits_for_the_stored_walk_before_it_can_be_answered() {
+    use ospo_guide::components::tree::question::{TreeQuestion, TreeQuestionProps};
+    let tree = ospo_guide::content::compiled::tree("readiness").expect("the readiness tree");
+    let Ok(guide_core::tree::Step::Ask { question, .. }) = tree.current(&[]) else {
+        panic!("the tree asks a first question");
+    };
+    let submit_tag = |ready: bool| {
+        let props = TreeQuestionProps {
+            tree_id: "readiness".into(),
+            question: question.clone(),
+            number: 1,
+            of_about: 20,
+            previous: Some(question.options[0].id.clone()),
+            can_go_back: false,
+            ready,
+            reworded: false,
+            on_answer: Default::default(),
+            on_back: Default::default(),
+        };
+        async move {
+            let html = LocalServerRenderer::<TreeQuestion>::with_props(props)
+                .hydratable(false)
+                .render()
+                .await;
+            let start = html
+                .find("<button type=\"submit\"")
+                .expect("a submit button");
+            html[start..start + html[start..].find('>').expect("a tag")].to_string()
+        }
+    };
+    assert!(submit_tag(false).await.contains("disabled"), "it waits");
+    assert!(
+        !submit_tag(true).await.contains("disabled"),
+        "then it can be answered"
+    );
+}

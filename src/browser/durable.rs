@@ -17,16 +17,20 @@ pub enum Durability {
 /// Tells `done` whether the storage is kept already; nothing when the browser cannot say.
 pub fn check(done: Callback<Durability>) {
     #[cfg(target_arch = "wasm32")]
-    ask(|storage| storage.persisted(), done);
+    ask(|storage| storage.persisted(), done, None);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = done;
 }
 
-/// Asks the browser to keep the storage and tells `done` its answer; nothing when it cannot be
-/// asked.
+/// Asks the browser to keep the storage and tells `done` its answer (a failed request counts as
+/// a refusal); nothing when it cannot be asked.
 pub fn request(done: Callback<Durability>) {
     #[cfg(target_arch = "wasm32")]
-    ask(|storage| storage.persist(), done);
+    ask(
+        |storage| storage.persist(),
+        done,
+        Some(Durability::MayBeCleared),
+    );
     #[cfg(not(target_arch = "wasm32"))]
     let _ = done;
 }
@@ -37,6 +41,7 @@ fn ask(
         &web_sys::StorageManager,
     ) -> Result<web_sys::js_sys::Promise, wasm_bindgen::JsValue>,
     done: Callback<Durability>,
+    on_failure: Option<Durability>,
 ) {
     let Some(window) = web_sys::window() else {
         return;
@@ -47,15 +52,20 @@ fn ask(
         return;
     }
     let Ok(promise) = call(&navigator.storage()) else {
+        if let Some(failure) = on_failure {
+            done.emit(failure);
+        }
         return;
     };
     yew::platform::spawn_local(async move {
-        if let Ok(answer) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            done.emit(if answer.as_bool() == Some(true) {
-                Durability::Kept
-            } else {
-                Durability::MayBeCleared
-            });
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(answer) if answer.as_bool() == Some(true) => done.emit(Durability::Kept),
+            Ok(_) => done.emit(Durability::MayBeCleared),
+            Err(_) => {
+                if let Some(failure) = on_failure {
+                    done.emit(failure);
+                }
+            }
         }
     });
 }

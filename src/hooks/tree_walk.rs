@@ -71,7 +71,13 @@ pub fn use_tree_walk(tree: &'static ValidTree) -> TreeWalk {
         .unwrap_or_default();
     let set = {
         let dispatcher = state.dispatcher();
+        let loaded = state.loaded;
         Callback::from(move |answers: Vec<Answer>| {
+            // A walk is kept whole: one changed before the stored walk was read would replace it
+            // (the question's buttons wait for it too, so that the reader sees why).
+            if !loaded {
+                return;
+            }
             let events = walk_events(tree, &stored, &answers, now());
             dispatcher.dispatch(Action::ApplyAll(events));
         })

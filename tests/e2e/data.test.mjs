@@ -202,7 +202,7 @@ test("'Your data' says whether this browser keeps the data, and asks it to on th
     assert.match(await status.textContent(), keptAfter ? /keeps the guide's data until you clear it/ : /declined for now/);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "keep-status");
   }
-  assert.match(await status.textContent(), /an export is the only copy outside this browser/);
+  assert.match(await status.textContent(), /An export is still the only copy outside this browser/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,6 +17,9 @@ pub struct TreeQuestionProps {
     #[prop_or_default]
     pub previous: Option<String>,
     pub can_go_back: bool,
+    /// Whether the reader's stored data has been read: until then an answer would be given to a
+    /// walk that is not yet the reader's own, so the buttons wait (as they are when prerendered).
+    pub ready: bool,
     pub reworded: bool,
     pub on_answer: Callback<String>,
     pub on_back: Callback<()>,
@@ -33,9 +36,10 @@ pub fn TreeQuestion(props: &TreeQuestionProps) -> Html {
     let onsubmit = {
         let chosen = chosen.clone();
         let on_answer = props.on_answer.clone();
+        let ready = props.ready;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let Some(option) = (*chosen).clone() {
+            if let (Some(option), true) = ((*chosen).clone(), ready) {
                 on_answer.emit(option);
             }
         })
@@ -78,9 +82,9 @@ pub fn TreeQuestion(props: &TreeQuestionProps) -> Html {
                 <p>{ learn_more(&question.learn_more) }</p>
             </details>
             <div class="tree-actions">
-                <button type="button" class="secondary" data-testid="tree-back" disabled={!props.can_go_back}
+                <button type="button" class="secondary" data-testid="tree-back" disabled={!props.can_go_back || !props.ready}
                     onclick={move |_| on_back.emit(())}>{ strings::TREE_BACK }</button>
-                <button type="submit" disabled={chosen.is_none()}>
+                <button type="submit" disabled={chosen.is_none() || !props.ready}>
                     { if ends { strings::TREE_SEE_RESULT } else { strings::TREE_NEXT } }
                 </button>
             </div>

@@ -171,7 +171,7 @@ fn TreeSession(props: &TreeSessionProps) -> Html {
                 .map(|a| a.option.clone());
             html! {
                 <TreeQuestion key={question.id.clone()} tree_id={tree.id().to_string()} question={question.clone()} {previous}
-                    {number} {of_about} can_go_back={!walk.answers.is_empty()}
+                    {number} {of_about} can_go_back={!walk.answers.is_empty()} ready={walk.loaded}
                     reworded={walk.reworded.contains(&question.id)} {on_answer} {on_back} />
             }
         }

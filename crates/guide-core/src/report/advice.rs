@@ -61,6 +61,22 @@ pub struct Advice<'a> {
     pub frameworks: Vec<FrameworkRefs<'a>>,
 }
 
+impl<'a> Advice<'a> {
+    /// The "don't know" answers whose other answers would give another result (the others hide
+    /// nothing).
+    pub fn telling_unknowns(&self) -> impl Iterator<Item = &UnknownLine<'a>> {
+        self.unknowns.iter().filter(|u| !u.results.is_empty())
+    }
+
+    /// Nothing one step away changes the result or one of its grouped addenda, and no "don't
+    /// know" hides another result.
+    pub fn is_firm(&self) -> bool {
+        self.changes.is_empty()
+            && self.alternatives.is_empty()
+            && self.telling_unknowns().next().is_none()
+    }
+}
+
 /// "Had you answered `option` to `question`, the result would be `result`."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChangeLine<'a> {

@@ -39,7 +39,7 @@ pub(super) fn render(advice: &Advice<'_>, date: &str, link: &str, labels: &Repor
         ));
     }
     out.push_str(&format!("\n## {}\n\n", labels.firmness));
-    if advice.changes.is_empty() && advice.alternatives.is_empty() && advice.unknowns.is_empty() {
+    if advice.is_firm() {
         out.push_str(&format!("- {}\n", labels.firm));
     }
     for change in &advice.changes {
@@ -62,7 +62,7 @@ pub(super) fn render(advice: &Advice<'_>, date: &str, link: &str, labels: &Repor
             alternative.title
         ));
     }
-    for unknown in advice.unknowns.iter().filter(|u| !u.results.is_empty()) {
+    for unknown in advice.telling_unknowns() {
         out.push_str(&format!(
             "- {}: {} {}.\n",
             unknown.question,

@@ -10,11 +10,7 @@ use crate::strings::{self, REPORT_LABELS as LABELS};
 
 pub fn view(advice: &Advice<'_>) -> Html {
     let borderline = !advice.changes.is_empty();
-    let unknowns: Vec<_> = advice
-        .unknowns
-        .iter()
-        .filter(|u| !u.results.is_empty())
-        .collect();
+    let unknowns: Vec<_> = advice.telling_unknowns().collect();
     html! {
         <section class={classes!("result-firmness", borderline.then_some("borderline"))} data-testid="result-firmness"
             data-borderline={borderline.to_string()} aria-labelledby="result-firmness">
@@ -29,11 +25,11 @@ pub fn view(advice: &Advice<'_>) -> Html {
                         </li>
                     }) }
                 </ul>
-            } else if unknowns.is_empty() && advice.alternatives.is_empty() {
+            } else if advice.is_firm() {
                 <p>{ LABELS.firm }</p>
             }
             if !advice.alternatives.is_empty() {
-                <p>{ strings::RESULT_ALTERNATIVES }</p>
+                <p>{ if borderline { strings::RESULT_ALTERNATIVES_TOO } else { strings::RESULT_ALTERNATIVES } }</p>
                 <ul>
                     { for advice.alternatives.iter().map(|alternative| html! {
                         <li data-testid="result-alternative">
