@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerQuestion, launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
+import { answerQuestion, launchBrowser, seedStorageOnce, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
 const KEY = "ospo-guide:default:v3";
 let browser;
@@ -156,12 +156,7 @@ test("a change made while an import's preview is open is kept when the import is
 
 test("a second, different corruption after 'Start fresh' keeps the first copy too", async () => {
   const context = await browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(([key]) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem(key, "{first damage");
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, [KEY]);
+  await seedStorageOnce(context, KEY, "{first damage");
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(url("progress/"));

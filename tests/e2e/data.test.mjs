@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchBrowser, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
+import { launchBrowser, seedStorageOnce, startServer, waitForApp, walkTree, watchErrors } from "./harness.mjs";
 
 const KEY = "ospo-guide:default:v3";
 let browser;
@@ -49,12 +49,7 @@ for (const [name, raw] of [
 ]) {
   test(`stored data with ${name} is kept, backed up and announced`, async () => {
     const context = await browser.newContext();
-    await context.addInitScript(([key, value]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    }, [KEY, raw]);
+    await seedStorageOnce(context, KEY, raw);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(url("book/why-an-ospo/"));

@@ -81,6 +81,18 @@ export async function axeViolations(page, within = null) {
 }
 
 /** Waits until the app has hydrated and is interactive. */
+/**
+ * Puts `value` under `key` in local storage before the first page of `context` loads, once: later
+ * loads (a reload) find what the app made of it.
+ */
+export async function seedStorageOnce(context, key, value) {
+  await context.addInitScript(([key, value]) => {
+    if (sessionStorage.getItem("seeded")) return;
+    sessionStorage.setItem("seeded", "1");
+    localStorage.setItem(key, value);
+  }, [key, value]);
+}
+
 export async function waitForApp(page) {
   await page.waitForSelector("html[data-ready='true']", { timeout: 15000 });
 }

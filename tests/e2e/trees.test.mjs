@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { answerQuestion, questionId, waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
+import { answerQuestion, questionId, seedStorageOnce, waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
 
 const env = useSite();
 
@@ -156,11 +156,7 @@ test("results and answers kept by an earlier version of the trees still read", a
     { tree: "readiness", result: "relaunch", answers: [], scores: {}, total: 0, at: at + 1 },
   ];
   const context = await env.browser.newContext();
-  await context.addInitScript((text) => {
-    if (sessionStorage.getItem("seeded")) return;
-    sessionStorage.setItem("seeded", "1");
-    localStorage.setItem("ospo-guide:default:v2", text);
-  }, JSON.stringify(stored));
+  await seedStorageOnce(context, "ospo-guide:default:v2", JSON.stringify(stored));
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(new URL("structure/", env.site.url).href);

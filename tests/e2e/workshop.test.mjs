@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
+import { seedStorageOnce, waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
 
 const env = useSite();
 const url = (path) => new URL(path, env.site.url).href;
@@ -153,12 +153,7 @@ test("a stored workshop that cannot be read is kept, offered for download, and w
   const KEY = "ospo-guide:default:workshop";
   const damaged = '{"kind":"ospo-guide-workshop","version":1,"people":[{"name":"Ana"'; // cut short
   const context = await env.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, [KEY, damaged]);
+  await seedStorageOnce(context, KEY, damaged);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(url("workshop/"));
