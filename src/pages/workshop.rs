@@ -1,5 +1,6 @@
 //! The workshop page: colleagues' answers brought together in the lead's browser, the questions
-//! that split them, everyone's scores, and a group walk that gives a group result with its plan.
+//! that split them, everyone's scores, a group walk that gives a group result with its plan, and
+//! the self-check items their answers split on.
 
 use guide_core::report::iso_date;
 use guide_core::workshop::group_walk;
@@ -9,11 +10,12 @@ use crate::browser::clipboard::print_page;
 use crate::browser::clock::now;
 use crate::browser::download::download;
 use crate::components::tree::result::TreeResult;
+use crate::components::workshop::check_items::WorkshopCheckItems;
 use crate::components::workshop::import::WorkshopImport;
 use crate::components::workshop::people::WorkshopPeople;
 use crate::components::workshop::questions::WorkshopQuestions;
 use crate::components::workshop::scores::WorkshopScores;
-use crate::content::compiled::trees;
+use crate::content::compiled::{checks, trees};
 use crate::hooks::workshop_store::{use_workshop_store, WorkshopAction};
 use crate::strings;
 
@@ -75,6 +77,9 @@ pub fn WorkshopPage() -> Html {
                         }
                     </section>
                 }
+            }) }
+            { for checks().iter().filter(|check| workshop.people.iter().any(|p| p.checks.contains_key(check.id()))).map(|check| html! {
+                <WorkshopCheckItems {check} people={workshop.people.clone()} />
             }) }
             if !workshop.people.is_empty() {
                 <div class="result-actions no-print">

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seedStorageOnce, waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
+import { axeViolations, seedStorageOnce, waitForApp, walkTree, watchErrors, useSite } from "./harness.mjs";
 
 const env = useSite();
 const url = (path) => new URL(path, env.site.url).href;
@@ -178,6 +178,54 @@ test("a stored workshop that cannot be read is kept, offered for download, and w
   await page.getByTestId("workshop-import").setInputFiles(list[1]);
   await page.getByTestId("workshop-person").first().waitFor();
   await page.waitForFunction((key) => localStorage.getItem(key)?.includes('"people"') && JSON.parse(localStorage.getItem(key)).people.length === 1, KEY);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("colleagues' self-check answers are compared item by item, the items that split them first", async () => {
+  const folder = await mkdtemp(join(tmpdir(), "ospo-workshop-checks-"));
+  /** A colleague answers two items of the ISO/IEC 5230 check in their own browser and exports. */
+  async function checkExport(name, verdicts) {
+    const context = await env.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(url("conformance/5230/"));
+    await waitForApp(page);
+    const ids = await page.getByTestId("conformance-item").evaluateAll((all) => all.map((f) => f.dataset.item));
+    for (const [n, value] of verdicts.entries()) {
+      await page.locator(`[data-testid=conformance-item][data-item="${ids[n]}"] input[value="${value}"]`).check();
+    }
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes("iso-5230")));
+    await page.goto(url("progress/"));
+    await waitForApp(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("progress-export").click()]);
+    const file = join(folder, `${name}.json`);
+    await download.saveAs(file);
+    await context.close();
+    return { file, ids };
+  }
+  const ana = await checkExport("ana", ["yes", "yes"]);
+  const ben = await checkExport("ben", ["yes", "no"]);
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url("workshop/"));
+  await waitForApp(page);
+  await page.getByTestId("workshop-import").setInputFiles([ana.file, ben.file]);
+  const check = page.locator("[data-testid=workshop-check][data-check=iso-5230]");
+  await check.waitFor();
+  const rows = check.getByTestId("workshop-item");
+  assert.equal(await rows.count(), 2, "only the items someone answered");
+  assert.equal(await rows.first().getAttribute("data-item"), ana.ids[1], "the split item first");
+  assert.equal(await rows.first().getAttribute("data-agreement"), "split");
+  assert.match(await rows.first().innerText(), /Yes — ana[\s\S]*No — ben/);
+  assert.equal(await rows.nth(1).getAttribute("data-agreement"), "all");
+  assert.equal(await check.getByTestId("workshop-item-split-count").innerText(), "Items that split the group: 1 of 34.");
+  assert.deepEqual(await axeViolations(page, "[data-testid=workshop-check]"), []);
+  // Kept with the workshop: a reload shows them again.
+  await page.reload();
+  await waitForApp(page);
+  await check.waitFor();
+  assert.equal(await check.getByTestId("workshop-item").count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -135,6 +135,7 @@ fn a_saved_workshop_reopens_as_it_was_and_names_are_cleaned() {
         name: name.into(),
         source: "f".into(),
         answers: BTreeMap::from([("readiness".to_string(), answers.clone())]),
+        checks: BTreeMap::new(),
     };
     assert_eq!(
         workshop.add(vec![person("Ana"), person("Ana"), person("\u{7}  ")]),
@@ -167,6 +168,7 @@ fn split_questions_come_first_and_the_group_walk_gives_a_result() {
         name: name.into(),
         source: "f".into(),
         answers: BTreeMap::from([("readiness".to_string(), walk(tree, pick))]),
+        checks: BTreeMap::new(),
     };
     let mut older = person("Cy", &[("sponsor", "none")]);
     if let Some(a) = older
@@ -218,4 +220,69 @@ fn split_questions_come_first_and_the_group_walk_gives_a_result() {
         tree.outcome(&walk(tree, &[("sponsor", "named")]))
             .map(|o| o.result)
     );
+}
+
+/// A data export with self-check answers (and no tree answers) brings them in; the items that
+/// split people come first, with who gave which verdict; a saved workshop keeps them.
+#[test]
+fn self_check_answers_come_in_from_exports_split_items_first() {
+    use guide_core::conformance::{ValidCheck, Verdict};
+    use guide_core::progress::Event;
+    use guide_core::workshop::check_spread;
+    let trees = trees();
+    let spec = common::real_content()
+        .checks
+        .iter()
+        .find(|c| c.id == "iso-5230")
+        .expect("the 5230 check")
+        .clone();
+    let check = ValidCheck::validated_by_build(spec);
+    let items: Vec<String> = check.spec().items().map(|i| i.id.clone()).collect();
+    let export_with = |verdicts: &[(&str, Verdict)]| {
+        let mut progress = Progress::new();
+        for (n, (item, verdict)) in verdicts.iter().enumerate() {
+            progress
+                .apply(Event::CheckAnswered {
+                    check: "iso-5230".into(),
+                    item: (*item).into(),
+                    verdict: *verdict,
+                    at: 1_000 + n as u64,
+                })
+                .expect("applies");
+        }
+        export(&progress, "test").expect("exports")
+    };
+    let (first, second) = (items[0].as_str(), items[1].as_str());
+    let ana = export_with(&[(first, Verdict::Yes), (second, Verdict::Yes)]);
+    let ben = export_with(&[(first, Verdict::Yes), (second, Verdict::No)]);
+    let mut group = people(read_file("ana.json", ana.as_bytes(), &trees).expect("read"));
+    group.extend(people(
+        read_file("ben.json", ben.as_bytes(), &trees).expect("read"),
+    ));
+    assert_eq!(group[0].checks["iso-5230"][first], Verdict::Yes);
+    assert!(group[0].answers.is_empty(), "no tree answered");
+
+    let rows = check_spread(&check, &group);
+    assert_eq!(rows.len(), items.len());
+    assert_eq!(rows[0].item, second, "the split item first");
+    assert_eq!(rows[0].agreement, Agreement::Split);
+    assert_eq!(
+        rows[0].verdicts,
+        [
+            (Verdict::Yes, vec!["ana".to_string()]),
+            (Verdict::No, vec!["ben".to_string()])
+        ]
+    );
+    assert_eq!(rows[1].item, first);
+    assert_eq!(rows[1].agreement, Agreement::All);
+    assert!(rows[2..]
+        .iter()
+        .all(|r| r.agreement == Agreement::Unanswered));
+
+    let mut workshop = Workshop::default();
+    workshop.add(group);
+    match read_file("w.json", workshop.to_file().as_bytes(), &trees).expect("reopens") {
+        Loaded::Workshop(reopened) => assert_eq!(reopened, workshop),
+        Loaded::People(_) => panic!("people"),
+    }
 }

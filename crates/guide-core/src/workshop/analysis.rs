@@ -1,10 +1,12 @@
 //! What a workshop shows: how people's answers spread over each question (the questions that
 //! split them first, since those are what the meeting should talk about), each person's scores
-//! on the tree's dimensions with the median, and the walk the group's chosen answers make.
+//! on the tree's dimensions with the median, the walk the group's chosen answers make, and how
+//! their self-check answers spread over each item.
 
 use std::collections::BTreeMap;
 
 use super::Person;
+use crate::conformance::{ValidCheck, Verdict};
 use crate::tree::{question_hash, Answer, Question, Step, ValidTree};
 
 /// Whether the people who answered a question agree.
@@ -247,4 +249,76 @@ pub fn group_walk<'t>(
             _ => return (answers, None),
         }
     }
+}
+
+/// How people answered one item of a self-check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSpread {
+    /// The item's id.
+    pub item: String,
+    /// The clause of the standard it belongs to.
+    pub clause: String,
+    /// What the item asks, in the check's words.
+    pub statement: String,
+    /// Each verdict someone gave, in the form's order, with who gave it.
+    pub verdicts: Vec<(Verdict, Vec<String>)>,
+    /// Whether those who answered agree.
+    pub agreement: Agreement,
+}
+
+/// Every item of `check` with how `people` answered it: split items first (the most divided
+/// first), then those everyone agrees on, then those nobody answered; otherwise in the check's
+/// order. Answers to items the check no longer has are left out.
+pub fn check_spread(check: &ValidCheck, people: &[Person]) -> Vec<ItemSpread> {
+    let mut out: Vec<(usize, usize, ItemSpread)> = check
+        .spec()
+        .items()
+        .enumerate()
+        .map(|(order, item)| {
+            let verdicts: Vec<(Verdict, Vec<String>)> = Verdict::ALL
+                .iter()
+                .map(|verdict| {
+                    let who = people
+                        .iter()
+                        .filter(|p| {
+                            p.checks
+                                .get(check.id())
+                                .and_then(|items| items.get(&item.id))
+                                == Some(verdict)
+                        })
+                        .map(|p| p.name.clone())
+                        .collect::<Vec<_>>();
+                    (*verdict, who)
+                })
+                .filter(|(_, who)| !who.is_empty())
+                .collect();
+            let agreement = match verdicts.len() {
+                0 => Agreement::Unanswered,
+                1 => Agreement::All,
+                _ => Agreement::Split,
+            };
+            let largest = verdicts.iter().map(|(_, who)| who.len()).max().unwrap_or(0);
+            (
+                order,
+                largest,
+                ItemSpread {
+                    item: item.id.clone(),
+                    clause: item.clause.clone(),
+                    statement: item.statement.clone(),
+                    verdicts,
+                    agreement,
+                },
+            )
+        })
+        .collect();
+    out.sort_by_key(|(order, largest, s)| {
+        let answered: usize = s.verdicts.iter().map(|(_, who)| who.len()).sum();
+        (
+            s.agreement,
+            std::cmp::Reverse(s.verdicts.len()),
+            largest * 1000 / answered.max(1),
+            *order,
+        )
+    });
+    out.into_iter().map(|(_, _, s)| s).collect()
 }

@@ -93,10 +93,13 @@ pub fn read_file(name: &str, bytes: &[u8], trees: &[ValidTree]) -> Result<Loaded
         }
         return Ok(Loaded::Workshop(workshop));
     }
-    let answers = if value.get("schema").is_some() && value.get("payload").is_some() {
-        from_export(text, trees).map_err(|e| invalid(&e))?
+    let (answers, checks) = if value.get("schema").is_some() && value.get("payload").is_some() {
+        let progress = crate::progress::decode(text)
+            .map_err(|e| invalid(&e))?
+            .progress;
+        (from_export(&progress, trees), checks_of(&progress))
     } else if value.get("advice").is_some() && value.get("outcome").is_some() {
-        from_result(&value, trees)?
+        (from_result(&value, trees)?, BTreeMap::new())
     } else {
         return Err(FileError::Unrecognized);
     };
@@ -104,9 +107,10 @@ pub fn read_file(name: &str, bytes: &[u8], trees: &[ValidTree]) -> Result<Loaded
         name: person_name.to_string(),
         source: name.to_string(),
         answers,
+        checks,
     };
     check_person(&person).map_err(|e| invalid(&e))?;
-    if person.answers.values().all(Vec::is_empty) {
+    if person.answers.values().all(Vec::is_empty) && person.checks.is_empty() {
         return Err(FileError::NoAnswers);
     }
     Ok(Loaded::People(vec![person]))
@@ -115,10 +119,9 @@ pub fn read_file(name: &str, bytes: &[u8], trees: &[ValidTree]) -> Result<Loaded
 /// A reader's data export: per tree, the answers in progress, or if none, those of the latest
 /// result in the history.
 fn from_export(
-    text: &str,
+    progress: &crate::progress::Progress,
     trees: &[ValidTree],
-) -> Result<BTreeMap<String, Vec<Answer>>, crate::progress::DecodeError> {
-    let progress = crate::progress::decode(text)?.progress;
+) -> BTreeMap<String, Vec<Answer>> {
     let as_tree = |stored: &[crate::progress::Answer]| -> Vec<Answer> {
         stored
             .iter()
@@ -129,7 +132,7 @@ fn from_export(
             })
             .collect()
     };
-    Ok(trees
+    trees
         .iter()
         .filter_map(|tree| {
             let in_progress = progress.answers(tree.id());
@@ -145,7 +148,26 @@ fn from_export(
             };
             (!answers.is_empty()).then(|| (tree.id().to_string(), answers))
         })
-        .collect())
+        .collect()
+}
+
+/// A reader's data export: their self-check answers, per check, by item.
+fn checks_of(
+    progress: &crate::progress::Progress,
+) -> BTreeMap<String, BTreeMap<String, crate::conformance::Verdict>> {
+    progress
+        .checks()
+        .iter()
+        .map(|(check, answers)| {
+            let items = answers
+                .answers
+                .iter()
+                .map(|(item, answer)| (item.clone(), answer.verdict))
+                .collect::<BTreeMap<_, _>>();
+            (check.clone(), items)
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
 }
 
 /// A result's JSON download: its tree and the answers of its rationale (which lists every answer
@@ -233,6 +255,7 @@ fn share_links(
                 name,
                 source: file.to_string(),
                 answers: BTreeMap::from([(tree_id.to_string(), answers)]),
+                checks: BTreeMap::new(),
             })
         })
         .collect()

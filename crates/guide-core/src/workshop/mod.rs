@@ -1,7 +1,8 @@
 //! A workshop: several colleagues' answers to the same trees, brought together in the lead's
 //! browser from the files they exported (their data, a result's JSON, a share link, or a saved
 //! workshop), to see where they agree and where they split, and to agree a group answer question
-//! by question. Nothing is sent anywhere, and a workshop is kept apart from the lead's own data.
+//! by question. Their self-check answers, when their data export holds some, are compared item
+//! by item. Nothing is sent anywhere, and a workshop is kept apart from the lead's own data.
 
 mod analysis;
 mod input;
@@ -10,10 +11,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::conformance::Verdict;
 use crate::tree::Answer;
 
 pub use analysis::{
-    group_walk, scores, spread, Agreement, OptionCount, PersonScores, QuestionSpread, Scores,
+    check_spread, group_walk, scores, spread, Agreement, ItemSpread, OptionCount, PersonScores,
+    QuestionSpread, Scores,
 };
 pub use input::{read_file, FileError, Loaded, MAX_FILE_BYTES};
 
@@ -37,6 +40,9 @@ pub struct Person {
     /// Their answers per tree id, as they gave them (hashes of the question texts included, to
     /// flag questions that changed since).
     pub answers: BTreeMap<String, Vec<Answer>>,
+    /// Their self-check answers per check id, by item id (from a data export; empty otherwise).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: BTreeMap<String, BTreeMap<String, Verdict>>,
 }
 
 /// The workshop as the lead works on it, and as it is saved to a file and reopened.
@@ -151,8 +157,16 @@ pub fn clean_name(name: &str) -> String {
 
 /// Checks a person's answers as read from a file: ids, counts, no question twice per tree.
 pub(crate) fn check_person(person: &Person) -> Result<(), &'static str> {
-    if person.answers.len() > MAX_TREES {
-        return Err("answers for too many trees");
+    if person.answers.len() > MAX_TREES || person.checks.len() > MAX_TREES {
+        return Err("answers for too many trees or checks");
+    }
+    for (check, items) in &person.checks {
+        if !crate::id::is_valid_id(check) || items.len() > MAX_ANSWERS {
+            return Err("a self-check that is not one");
+        }
+        if !items.keys().all(|item| crate::id::is_valid_id(item)) {
+            return Err("a self-check item that is not an id");
+        }
     }
     for (tree, answers) in &person.answers {
         if !crate::id::is_valid_id(tree) {
