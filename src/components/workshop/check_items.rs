@@ -6,6 +6,7 @@ use guide_core::conformance::ValidCheck;
 use guide_core::workshop::{check_spread, Agreement, Person};
 use yew::prelude::*;
 
+use super::spread_list::spread_list;
 use crate::strings::{self, CHECK_LABELS};
 
 #[derive(Properties, PartialEq)]
@@ -46,15 +47,7 @@ pub fn WorkshopCheckItems(props: &WorkshopCheckItemsProps) -> Html {
                                 Agreement::All | Agreement::Unanswered => strings::WORKSHOP_AGREE,
                             } }</span>
                         </p>
-                        <ul class="spread">
-                            { for row.verdicts.iter().map(|(verdict, who)| html! {
-                                <li>
-                                    <span class="count">{ who.len() }</span>{ " " }
-                                    <span>{ CHECK_LABELS.verdict(*verdict) }</span>
-                                    <span class="meta">{ format!(" — {}", who.join(", ")) }</span>
-                                </li>
-                            }) }
-                        </ul>
+                        { spread_list(row.verdicts.iter().map(|(verdict, who)| (CHECK_LABELS.verdict(*verdict), who.as_slice()))) }
                     </li>
                 }) }
             </ol>

@@ -6,3 +6,4 @@ pub mod import;
 pub mod people;
 pub mod questions;
 pub mod scores;
+pub mod spread_list;

@@ -7,6 +7,7 @@ use guide_core::tree::ValidTree;
 use guide_core::workshop::{spread, Agreement, Person};
 use yew::prelude::*;
 
+use super::spread_list::spread_list;
 use crate::hooks::workshop_store::WorkshopAction;
 use crate::strings;
 
@@ -73,15 +74,7 @@ pub fn WorkshopQuestions(props: &WorkshopQuestionsProps) -> Html {
                                     Agreement::Unanswered => strings::WORKSHOP_UNANSWERED,
                                 } }</span>
                             </p>
-                            <ul class="spread">
-                                { for row.options.iter().filter(|o| !o.people.is_empty()).map(|o| html! {
-                                    <li>
-                                        <span class="count">{ o.people.len() }</span>{ " " }
-                                        <span>{ o.label.clone() }</span>
-                                        <span class="meta">{ format!(" — {}", o.people.join(", ")) }</span>
-                                    </li>
-                                }) }
-                            </ul>
+                            { spread_list(row.options.iter().map(|o| (o.label.as_str(), o.people.as_slice()))) }
                             if !row.changed.is_empty() {
                                 <p class="meta" data-testid="workshop-changed">{ format!("{} {}", strings::WORKSHOP_CHANGED, row.changed.join(", ")) }</p>
                             }

@@ -42,25 +42,20 @@ pub(super) fn render(advice: &Advice<'_>, date: &str, link: &str, labels: &Repor
     if advice.is_firm() {
         out.push_str(&format!("- {}\n", labels.firm));
     }
+    // "Had you answered “option” (question), then."
+    let one_step = |option: &str, question: &str, then: String| {
+        format!(
+            "- {} “{option}” ({question}), {then}.\n",
+            labels.had_you_answered
+        )
+    };
     for change in &advice.changes {
-        out.push_str(&format!(
-            "- {} “{}” ({}), {} {}.\n",
-            labels.had_you_answered,
-            change.option,
-            change.question,
-            labels.result_would_be,
-            change.result
-        ));
+        let then = format!("{} {}", labels.result_would_be, change.result);
+        out.push_str(&one_step(change.option, change.question, then));
     }
     for alternative in &advice.alternatives {
-        out.push_str(&format!(
-            "- {} “{}” ({}), {}: {}.\n",
-            labels.had_you_answered,
-            alternative.option,
-            alternative.question,
-            labels.instead_applies,
-            alternative.title
-        ));
+        let then = format!("{}: {}", labels.instead_applies, alternative.title);
+        out.push_str(&one_step(alternative.option, alternative.question, then));
     }
     for unknown in advice.telling_unknowns() {
         out.push_str(&format!(

@@ -142,17 +142,29 @@ pub fn spread(tree: &ValidTree, people: &[Person]) -> Vec<QuestionSpread> {
         })
         .collect();
     out.sort_by_key(|(order, s)| {
-        let top = s.options.iter().map(|c| c.people.len()).max().unwrap_or(0);
-        let chosen = s.options.iter().filter(|c| !c.people.is_empty()).count();
-        // Most divided first: more distinct answers, then a smaller largest group.
-        (
-            s.agreement,
-            std::cmp::Reverse(chosen),
-            top * 1000 / s.answered.max(1),
-            *order,
-        )
+        let counts: Vec<usize> = s.options.iter().map(|c| c.people.len()).collect();
+        most_divided_first(s.agreement, &counts, *order)
     });
     out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The order of a workshop's agenda: split before agreed before unanswered; among split ones, more
+/// distinct answers first, then a smaller largest group; then the content's own order. `counts`
+/// is how many people gave each answer.
+fn most_divided_first(
+    agreement: Agreement,
+    counts: &[usize],
+    order: usize,
+) -> (Agreement, std::cmp::Reverse<usize>, usize, usize) {
+    let answered: usize = counts.iter().sum();
+    let distinct = counts.iter().filter(|n| **n > 0).count();
+    let largest = counts.iter().copied().max().unwrap_or(0);
+    (
+        agreement,
+        std::cmp::Reverse(distinct),
+        largest * 1000 / answered.max(1),
+        order,
+    )
 }
 
 /// One person's points on each shown dimension (from the answers that still fit).
@@ -270,7 +282,7 @@ pub struct ItemSpread {
 /// first), then those everyone agrees on, then those nobody answered; otherwise in the check's
 /// order. Answers to items the check no longer has are left out.
 pub fn check_spread(check: &ValidCheck, people: &[Person]) -> Vec<ItemSpread> {
-    let mut out: Vec<(usize, usize, ItemSpread)> = check
+    let mut out: Vec<(usize, ItemSpread)> = check
         .spec()
         .items()
         .enumerate()
@@ -297,10 +309,8 @@ pub fn check_spread(check: &ValidCheck, people: &[Person]) -> Vec<ItemSpread> {
                 1 => Agreement::All,
                 _ => Agreement::Split,
             };
-            let largest = verdicts.iter().map(|(_, who)| who.len()).max().unwrap_or(0);
             (
                 order,
-                largest,
                 ItemSpread {
                     item: item.id.clone(),
                     clause: item.clause.clone(),
@@ -311,14 +321,9 @@ pub fn check_spread(check: &ValidCheck, people: &[Person]) -> Vec<ItemSpread> {
             )
         })
         .collect();
-    out.sort_by_key(|(order, largest, s)| {
-        let answered: usize = s.verdicts.iter().map(|(_, who)| who.len()).sum();
-        (
-            s.agreement,
-            std::cmp::Reverse(s.verdicts.len()),
-            largest * 1000 / answered.max(1),
-            *order,
-        )
+    out.sort_by_key(|(order, s)| {
+        let counts: Vec<usize> = s.verdicts.iter().map(|(_, who)| who.len()).collect();
+        most_divided_first(s.agreement, &counts, *order)
     });
-    out.into_iter().map(|(_, _, s)| s).collect()
+    out.into_iter().map(|(_, s)| s).collect()
 }

@@ -191,3 +191,28 @@ pub fn marked(slug: &str, read: bool, at: u64) -> Event {
         at,
     }
 }
+
+/// The real self-check `id`, validated against the real book and crosswalk.
+pub fn real_check(id: &str) -> guide_core::conformance::ValidCheck {
+    let content = real_content();
+    let spec = content
+        .checks
+        .iter()
+        .find(|c| c.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no check {id}"));
+    guide_core::conformance::ValidCheck::new(spec, &content.book, &content.crosswalk)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Every item of `check` answered `verdict`.
+pub fn all_answered(
+    check: &guide_core::conformance::ValidCheck,
+    verdict: guide_core::conformance::Verdict,
+) -> std::collections::BTreeMap<String, guide_core::conformance::Verdict> {
+    check
+        .spec()
+        .items()
+        .map(|i| (i.id.clone(), verdict))
+        .collect()
+}

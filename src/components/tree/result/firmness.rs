@@ -18,12 +18,8 @@ pub fn view(advice: &Advice<'_>) -> Html {
             if borderline {
                 <p class="notice" role="note">{ strings::RESULT_BORDERLINE }</p>
                 <ul>
-                    { for advice.changes.iter().map(|change| html! {
-                        <li data-testid="result-change">
-                            { format!("{} “{}” ({}), {} ", LABELS.had_you_answered, change.option, change.question, LABELS.result_would_be) }
-                            <strong>{ change.result }</strong>{ "." }
-                        </li>
-                    }) }
+                    { for advice.changes.iter().map(|change| one_step("result-change", change.option, change.question,
+                        &format!("{} ", LABELS.result_would_be), change.result)) }
                 </ul>
             } else if advice.is_firm() {
                 <p>{ LABELS.firm }</p>
@@ -31,12 +27,8 @@ pub fn view(advice: &Advice<'_>) -> Html {
             if !advice.alternatives.is_empty() {
                 <p>{ if borderline { strings::RESULT_ALTERNATIVES_TOO } else { strings::RESULT_ALTERNATIVES } }</p>
                 <ul>
-                    { for advice.alternatives.iter().map(|alternative| html! {
-                        <li data-testid="result-alternative">
-                            { format!("{} “{}” ({}), {}: ", LABELS.had_you_answered, alternative.option, alternative.question, LABELS.instead_applies) }
-                            <strong>{ alternative.title }</strong>{ "." }
-                        </li>
-                    }) }
+                    { for advice.alternatives.iter().map(|alternative| one_step("result-alternative", alternative.option,
+                        alternative.question, &format!("{}: ", LABELS.instead_applies), alternative.title)) }
                 </ul>
             }
             if !unknowns.is_empty() {
@@ -53,5 +45,15 @@ pub fn view(advice: &Advice<'_>) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// "Had you answered “option” (question), `then` **what**."
+fn one_step(testid: &'static str, option: &str, question: &str, then: &str, what: &str) -> Html {
+    html! {
+        <li data-testid={testid}>
+            { format!("{} “{option}” ({question}), {then}", LABELS.had_you_answered) }
+            <strong>{ what.to_string() }</strong>{ "." }
+        </li>
     }
 }
