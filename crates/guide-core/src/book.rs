@@ -159,6 +159,12 @@ impl Chapter {
                     title: s.title,
                 })
                 .collect(),
+            trees: self
+                .doc
+                .embedded_trees()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }
     }
 }
@@ -197,6 +203,10 @@ pub struct ChapterOutline {
     pub words: usize,
     /// The chapter's section headings in reading order.
     pub headings: Vec<OutlineSection>,
+    /// The ids of the trees embedded in the chapter's text, in reading order: with them a page
+    /// that was prerendered knows where its interactive parts are without the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trees: Vec<String>,
 }
 
 /// One heading of a [`ChapterOutline`].

@@ -206,7 +206,56 @@ impl Block {
     }
 }
 
+/// A stretch of a document between its embedded trees: the page renders each text stretch as
+/// static HTML and each tree as an interactive part (see [`Document::segments`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Top-level blocks; `footnotes` is true for the last stretch, which ends with the footnotes.
+    Text {
+        /// The blocks of this stretch, possibly none.
+        blocks: &'a [Block],
+        /// Whether the document's footnotes follow these blocks.
+        footnotes: bool,
+    },
+    /// An embedded decision tree, by its id.
+    Tree(&'a str),
+}
+
 impl Document {
+    /// The document as text stretches and embedded trees, alternating: always a text stretch
+    /// first and last (possibly empty), so a document with `n` trees has `n + 1` text stretches
+    /// and a reader of the page knows where the trees are from their ids alone.
+    pub fn segments(&self) -> Vec<Segment<'_>> {
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for (at, block) in self.blocks.iter().enumerate() {
+            if let Block::Tree(id) = block {
+                segments.push(Segment::Text {
+                    blocks: &self.blocks[start..at],
+                    footnotes: false,
+                });
+                segments.push(Segment::Tree(id));
+                start = at + 1;
+            }
+        }
+        segments.push(Segment::Text {
+            blocks: &self.blocks[start..],
+            footnotes: true,
+        });
+        segments
+    }
+
+    /// The ids of the trees embedded in the document, in reading order.
+    pub fn embedded_trees(&self) -> Vec<&str> {
+        self.segments()
+            .into_iter()
+            .filter_map(|segment| match segment {
+                Segment::Tree(id) => Some(id),
+                Segment::Text { .. } => None,
+            })
+            .collect()
+    }
+
     /// All readable text of the document, headings included.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();

@@ -72,6 +72,10 @@ pub enum MarkdownErrorKind {
     /// A paragraph of the form `{{…}}` is not a known directive; holds the paragraph.
     #[error("unknown directive {0:?}: the only directive is `{{{{tree <id>}}}}`")]
     UnknownDirective(String),
+    /// A `{{tree <id>}}` directive inside a list, quote or table: a tree stands on its own, between
+    /// the chapter's paragraphs (the page keeps the text around it as it was prerendered).
+    #[error("`{{{{tree {0}}}}}` must be a paragraph of its own at the top level of the chapter, not inside a list or quote")]
+    NestedTree(String),
     /// Lists, quotes and emphasis are nested more than [`MAX_DEPTH`] levels deep.
     #[error("nesting is deeper than {MAX_DEPTH} levels")]
     TooDeep,
@@ -501,8 +505,12 @@ impl<'a> Converter<'a> {
             {
                 let mut words = inner.split_whitespace();
                 match (words.next(), words.next(), words.next()) {
-                    (Some("tree"), Some(id), None) if is_valid_id(id) => {
+                    // A top-level paragraph is read at depth 1; anything deeper is in a container.
+                    (Some("tree"), Some(id), None) if is_valid_id(id) && self.depth <= 1 => {
                         return Block::Tree(id.to_string())
+                    }
+                    (Some("tree"), Some(id), None) if is_valid_id(id) => {
+                        self.error(MarkdownErrorKind::NestedTree(id.to_string()));
                     }
                     _ => self.error(MarkdownErrorKind::UnknownDirective(trimmed.to_string())),
                 }

@@ -79,3 +79,26 @@ fn the_index_is_a_small_part_of_the_book() {
         .len();
     assert!(index * 10 < whole, "index {index} bytes of {whole}");
 }
+
+#[test]
+fn the_index_names_each_chapters_embedded_trees_in_reading_order() {
+    let book = common::real_book();
+    let index = book.index();
+    for chapter in &book.chapters {
+        let outline = index.chapter(&chapter.meta.slug).expect("indexed");
+        let in_text: Vec<String> = chapter
+            .doc
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                guide_core::doc::Block::Tree(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(outline.trees, in_text, "{}", chapter.meta.slug);
+    }
+    // The book embeds both trees somewhere, so the rule above is not checked on empty lists only.
+    let all: Vec<&String> = index.chapters.iter().flat_map(|c| &c.trees).collect();
+    assert!(all.iter().any(|id| *id == "readiness"), "{all:?}");
+    assert!(all.iter().any(|id| *id == "structure"), "{all:?}");
+}

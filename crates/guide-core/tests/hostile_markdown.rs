@@ -63,13 +63,14 @@ fn kind_name(kind: &MarkdownErrorKind) -> &'static str {
         MarkdownErrorKind::TopLevelHeading => "TopLevelHeading",
         MarkdownErrorKind::SkippedHeadingLevel { .. } => "SkippedHeadingLevel",
         MarkdownErrorKind::UnknownDirective(_) => "UnknownDirective",
+        MarkdownErrorKind::NestedTree(_) => "NestedTree",
         MarkdownErrorKind::TooDeep => "TooDeep",
         MarkdownErrorKind::TooLarge => "TooLarge",
         MarkdownErrorKind::UndefinedFootnote(_) => "UndefinedFootnote",
     }
 }
 
-const KIND_NAMES: [&str; 13] = [
+const KIND_NAMES: [&str; 14] = [
     "RawHtml",
     "Image",
     "UnsafeLink",
@@ -80,6 +81,7 @@ const KIND_NAMES: [&str; 13] = [
     "TopLevelHeading",
     "SkippedHeadingLevel",
     "UnknownDirective",
+    "NestedTree",
     "TooDeep",
     "TooLarge",
     "UndefinedFootnote",
