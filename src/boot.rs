@@ -1,8 +1,8 @@
 //! Starting the guide in the browser.
 //!
 //! On the guide's own pages it hydrates the prerendered `#app` (or renders into it when empty); on
-//! a chapter's page it first fetches the chapter's text, which the first render needs to match the
-//! page. On the iframe page (`embed/`, marked `data-embed-view`) it renders the widget view named
+//! a chapter's page it adopts the prerendered text as it is (`content::adopted`), so nothing is
+//! fetched before hydrating. On the iframe page (`embed/`, marked `data-embed-view`) it renders the widget view named
 //! in the address. In a host page (loaded by `embed.js`) there is no `#app`: nothing happens until
 //! `embed.js` calls [`mount_widget`](crate::embed::mount_widget) for each `<ospo-guide>` element.
 
@@ -58,26 +58,12 @@ pub fn start() {
     let route = pathname
         .strip_prefix(basename.as_deref().unwrap_or(""))
         .and_then(guide_core::GuidePath::parse);
-    let chapter = match route {
-        Some(guide_core::GuidePath::Chapter(slug))
-            if crate::content::compiled::book().chapter(&slug).is_some() =>
-        {
-            Some(slug)
-        }
-        _ => None,
-    };
+    if let Some(guide_core::GuidePath::Chapter(slug)) = route {
+        crate::content::adopted::adopt_page(&slug);
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Some(slug) = chapter {
-            if let Err(error) = crate::content::chapter_text::load(&slug).await {
-                // The prerendered page stays as it is: readable, with working links.
-                web_sys::console::warn_1(
-                    &format!("the guide stays a static page: {}", error.0).into(),
-                );
-                return;
-            }
-        }
-        // Decoding the chapter's text and hydrating the page are separate tasks, so that neither
-        // keeps the reader's input waiting for long (the benchmark's total blocking time).
+        // Starting the app and hydrating the page are separate tasks, so that neither keeps the
+        // reader's input waiting for long (the benchmark's total blocking time).
         crate::browser::tasks::next_task().await;
         renderer.hydrate();
     });

@@ -1,17 +1,33 @@
 //! The document tree to Yew nodes.
 //!
 //! An exhaustive match over the core's closed node types: no HTML string is ever injected, so
-//! nothing in a chapter can run script or change the page outside its own elements.
+//! nothing in a chapter can run script or change the page outside its own elements. (The text a
+//! prerendered chapter page starts with is rendered here too, natively, and the browser keeps
+//! the page's nodes as they are: `content::adopted`.)
 
-use guide_core::doc::{Align, Block, Document, Inline, LinkTarget, ListItem};
+use guide_core::doc::{Align, Block, Document, Inline, LinkTarget, ListItem, Segment};
 use yew::prelude::*;
 
 use crate::components::frame::guide_link::GuideLink;
 use crate::components::tree::embed::TreeEmbed;
 use crate::strings;
 
-/// Renders a chapter body. `own_path` is the chapter's route, for anchors and footnotes.
+/// Renders a chapter body: its text stretches and, between them, its embedded trees.
+/// `own_path` is the chapter's route, for anchors and footnotes.
 pub fn render_document(doc: &Document, own_path: &str) -> Html {
+    doc.segments()
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text { blocks, footnotes } => render_text(doc, blocks, footnotes, own_path),
+            Segment::Tree(id) => html! { <TreeEmbed id={id.to_owned()} /> },
+        })
+        .collect()
+}
+
+/// Renders one text stretch of `doc` (see [`Document::segments`]), with the document's footnotes
+/// after it when `footnotes` is set. The prerenderer renders each stretch once into the page's
+/// HTML this way, and the browser adopts it as it is (`content::adopted`).
+pub fn render_text(doc: &Document, blocks: &[Block], footnotes: bool, own_path: &str) -> Html {
     let footnote_numbers: Vec<&str> = doc.footnotes.iter().map(|f| f.label.as_str()).collect();
     let ctx = Context {
         own_path,
@@ -19,8 +35,8 @@ pub fn render_document(doc: &Document, own_path: &str) -> Html {
     };
     html! {
         <>
-            { for doc.blocks.iter().map(|block| ctx.block(block)) }
-            if !doc.footnotes.is_empty() {
+            { for blocks.iter().map(|block| ctx.block(block)) }
+            if footnotes && !doc.footnotes.is_empty() {
                 <section class="footnotes" aria-label={strings::FOOTNOTES_LABEL}>
                     <h2 class="footnotes-title">{ strings::FOOTNOTES_LABEL }</h2>
                     <ol>
@@ -91,6 +107,7 @@ impl Context<'_> {
                 </div>
             },
             Block::Rule => html! { <hr /> },
+            // Only a top-level block (the parser refuses others), rendered by `render_document`.
             Block::Tree(id) => html! { <TreeEmbed id={id.clone()} /> },
         }
     }

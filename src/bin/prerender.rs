@@ -30,6 +30,7 @@ mod prerender {
     use std::path::{Path, PathBuf};
 
     use guide_core::GuidePath;
+    use ospo_guide::content::adopted;
     use ospo_guide::content::chapter_text::text_path;
     use ospo_guide::content::compiled::{book, full_book};
     use ospo_guide::page_meta::{meta_for, PageMeta};
@@ -73,6 +74,10 @@ mod prerender {
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
+        // Each chapter's text, rendered once, is carried by its page as it is (see `adopted`).
+        for chapter in &full_book().chapters {
+            runtime.block_on(adopted::prerender(chapter, basename.as_deref()));
+        }
         let mut routes: Vec<GuidePath> = GuidePath::pages().collect();
         routes.extend(
             book()

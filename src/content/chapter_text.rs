@@ -1,9 +1,8 @@
 //! Each chapter's text, kept out of the app so that a page downloads only the chapter it shows.
 //!
 //! The prerenderer writes every chapter's document tree to `data/<content version>/<slug>.json`
-//! beside the pages; the app fetches a chapter's file when the chapter is shown (before hydrating
-//! a prerendered chapter, so that the first render matches the page) and keeps it for the rest of
-//! the visit. The content version is in the path, so an app only ever reads the text it was
+//! beside the pages; the app fetches a chapter's file when the chapter is shown (except the
+//! chapter a prerendered page starts with: see `adopted`) and keeps it for the rest of the visit. The content version is in the path, so an app only ever reads the text it was
 //! built with. Natively (the prerenderer, render tests) every text is at hand.
 
 use std::cell::RefCell;

@@ -1,20 +1,18 @@
 //! A chapter: its text, an outline that follows the reader, reading progress, previous / next
 //! links and arrow-key navigation. The heading comes from the book's index at once; the text is
-//! fetched if it is not at hand (see `chapter_text`), and the parts that follow the reader
-//! appear with it.
+//! the prerendered one on the page the app started on (see `content::adopted`), else fetched if it
+//! is not at hand (see `chapter_text`), and the parts that follow the reader appear with it.
 
-use std::rc::Rc;
-
-use guide_core::{ChapterInfo, ChapterOutline, Document};
+use guide_core::{ChapterInfo, ChapterOutline};
 use yew::prelude::*;
 
-use crate::components::frame::guide_link::GuideLink;
+use crate::components::frame::guide_link::{use_in_app_links, GuideLink};
 use crate::components::frame::load_failed::LoadFailed;
-use crate::components::reader::chapter_body::ChapterBody;
+use crate::components::reader::chapter_body::{ChapterBody, ChapterText};
 use crate::components::reader::read_toggle::ReadToggle;
 use crate::components::reader::reading_tracker::ReadingTracker;
-use crate::content::chapter_text;
 use crate::content::compiled::book;
+use crate::content::{adopted, chapter_text};
 use crate::hooks::fetched::{use_fetched, Fetched};
 use crate::hooks::keyboard::use_shortcuts;
 use crate::hooks::scroll_on_navigate::use_show_target_when;
@@ -30,25 +28,28 @@ pub struct ChapterPageProps {
 pub fn ChapterPage(props: &ChapterPageProps) -> Html {
     let book = book();
     let article = use_node_ref();
+    let in_app_links = use_in_app_links();
     let (previous, next) = book.neighbours(&props.slug);
     use_shortcuts(previous.map(ChapterInfo::path), next.map(ChapterInfo::path));
     let (text, retry) = use_fetched(props.slug.clone(), text_at_hand, load_text);
-    let ready = matches!(text, Fetched::Ready(_));
     // A section link followed before the text was there: go to the section once it is.
-    use_show_target_when(ready);
+    use_show_target_when(matches!(text, Fetched::Ready(_)));
     let Some(chapter) = book.chapter(&props.slug) else {
         return html! { <NotFoundPage /> };
     };
-    if !ready {
-        return html! {
-            <div class="chapter-layout">
-                <article class="page chapter">
-                    { chapter_header(chapter, &props.slug) }
-                    { waiting(text, retry) }
-                </article>
-            </div>
-        };
-    }
+    let text = match text {
+        Fetched::Ready(text) => text,
+        not_ready => {
+            return html! {
+                <div class="chapter-layout">
+                    <article class="page chapter">
+                        { chapter_header(chapter, &props.slug) }
+                        { waiting(not_ready, retry) }
+                    </article>
+                </div>
+            };
+        }
+    };
     let prefetch_neighbours = {
         let slugs: Vec<String> = [previous, next]
             .into_iter()
@@ -59,9 +60,9 @@ pub fn ChapterPage(props: &ChapterPageProps) -> Html {
     };
     html! {
         <div class="chapter-layout">
-            <article class="page chapter" ref={article.clone()}>
+            <article class="page chapter" ref={article.clone()} onclick={in_app_links}>
                 { chapter_header(chapter, &props.slug) }
-                <ChapterBody slug={props.slug.clone()} />
+                <ChapterBody slug={props.slug.clone()} {text} />
                 <footer class="chapter-end">
                     <ReadToggle slug={props.slug.clone()} />
                 </footer>
@@ -91,7 +92,7 @@ fn chapter_header(chapter: &ChapterOutline, slug: &AttrValue) -> Html {
 }
 
 /// What stands in for the text while it is fetched, or when it could not be.
-fn waiting(text: Fetched<Rc<Document>>, retry: Callback<()>) -> Html {
+fn waiting(text: Fetched<ChapterText>, retry: Callback<()>) -> Html {
     match text {
         Fetched::Failed(reason) => html! {
             <LoadFailed message={strings::CHAPTER_LOAD_FAILED} reason={reason} retry={retry} />
@@ -100,8 +101,11 @@ fn waiting(text: Fetched<Rc<Document>>, retry: Callback<()>) -> Html {
     }
 }
 
-fn text_at_hand(slug: &AttrValue) -> Option<Rc<Document>> {
-    chapter_text::cached(slug)
+/// The text in the page as prerendered while the page holds it, else the text if fetched.
+fn text_at_hand(slug: &AttrValue) -> Option<ChapterText> {
+    adopted::for_slug(slug)
+        .map(ChapterText::Adopted)
+        .or_else(|| chapter_text::cached(slug).map(ChapterText::Fetched))
 }
 
 async fn load_text(slug: AttrValue) -> Result<(), String> {

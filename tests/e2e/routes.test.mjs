@@ -59,7 +59,7 @@ test("a chapter reads fully with scripts off", async () => {
   await context.close();
 });
 
-test("a chapter is painted before the app is fetched, and the app fetches only that chapter's text", async () => {
+test("a chapter is painted before the app is fetched, and the app fetches no text: it keeps the page's", async () => {
   const page = await env.browser.newPage();
   const requested = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
@@ -74,8 +74,35 @@ test("a chapter is painted before the app is fetched, and the app fetches only t
   assert.ok(paint !== undefined && wasm !== undefined, `paint ${paint}, wasm ${wasm}`);
   assert.ok(wasm >= paint, `the wasm was requested at ${wasm} ms, before the first paint at ${paint} ms`);
   const texts = requested.filter((path) => path.includes("/data/"));
-  assert.equal(texts.length, 1, texts.join(", "));
-  assert.match(texts[0], /\/what-is-an-ospo\.json$/);
+  assert.deepEqual(texts, [], "the chapter's text was fetched although the page has it");
+  await page.close();
+});
+
+test("links in a prerendered chapter's text are followed in-app after hydration", async () => {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(new URL("book/what-is-an-ospo/", env.site.url).href);
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  // A section's own anchor: the address gets the fragment, in the same document.
+  const anchor = page.locator("article.chapter h2 a.anchor").first();
+  const id = await page.locator("article.chapter h2").first().getAttribute("id");
+  await anchor.click();
+  await page.waitForURL(new RegExp(`#${id}$`));
+  // A link to another chapter inside the text: the app shows it without loading a page.
+  const link = page.locator('article.chapter > p a[href*="/book/"]:not([href*="what-is-an-ospo"])').first();
+  const href = await link.getAttribute("href");
+  const slug = href.match(/\/book\/([a-z0-9-]+)\//)[1];
+  await link.click();
+  await page.waitForURL(new RegExp(`/book/${slug}/`));
+  await page.waitForFunction((slug) => document.querySelector("article.chapter h2") && location.pathname.includes(slug), slug);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "a full page load happened");
+  // Back to the first chapter: its text comes back (fetched now: the page no longer holds it).
+  await page.goBack();
+  await page.waitForURL(/\/book\/what-is-an-ospo\//);
+  await page.locator(`article.chapter h2#${id}`).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -184,10 +184,18 @@ test("a tampered share link says so and shows the start of the tree", async () =
   }
 });
 
-test("a chapter embeds its tree inline", async () => {
-  const { context, page } = await freshPage("book/assessing-readiness/");
-  const embedded = page.locator(".tree-embed [data-testid=tree-question]");
+test("a chapter embeds its tree inline, and it answers on the prerendered page", async () => {
+  const { context, page, errors } = await freshPage("book/assessing-readiness/");
+  const embed = page.locator(".tree-embed");
+  const embedded = embed.getByTestId("tree-question");
   await embedded.waitFor();
   assert.ok((await embedded.locator("input[type=radio]").count()) >= 2);
+  // The text around the tree is the page's own (adopted, not rendered again), and the tree
+  // between the stretches is hydrated: answering moves it on.
+  assert.match(await embed.locator(".tree-count").textContent(), /Question 1 of/);
+  await answerQuestion(embed);
+  assert.match(await embed.locator(".tree-count").textContent(), /Question 2 of/);
+  assert.ok((await page.locator("article.chapter > p").count()) > 5, "the text around the tree is there");
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,10 +1,13 @@
 //! A link to a place inside the guide that works in every mode.
 //!
 //! It renders a real `href` (prefixed with the deployment's base path) so that it works with
-//! scripts off, in a new tab and for crawlers, and it navigates in-app on a plain click.
+//! scripts off, in a new tab and for crawlers, and it navigates in-app on a plain click. Links in
+//! HTML the app did not render itself (the chapter text a page was prerendered with, see
+//! `content::adopted`) follow the same rule through [`use_in_app_links`].
 
 use guide_core::GuidePath;
 use yew::prelude::*;
+use yew::TargetCast;
 use yew_router::prelude::*;
 
 use crate::browser::navigation::push_path;
@@ -48,19 +51,8 @@ pub fn GuideLink(props: &GuideLinkProps) -> Html {
         let path = props.path.clone();
         let fragment = props.fragment.clone();
         Callback::from(move |event: MouseEvent| {
-            let plain_click = event.button() == 0
-                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-            let route_path = path.split(['?', '#']).next().unwrap_or_default();
-            let (Some(navigator), true) = (navigator.as_ref(), plain_click) else {
-                return;
-            };
-            if GuidePath::parse(route_path).is_none() {
-                return;
-            }
-            event.prevent_default();
-            match fragment.as_deref() {
-                Some(fragment) => push_path(navigator, &format!("{path}#{fragment}")),
-                None => push_path(navigator, &path),
+            if let Some(navigator) = navigator.as_ref() {
+                follow_in_app(navigator, &event, &path, fragment.as_deref());
             }
         })
     };
@@ -70,4 +62,69 @@ pub fn GuideLink(props: &GuideLinkProps) -> Html {
             { props.children.clone() }
         </a>
     }
+}
+
+/// Follows a plain click (main button, no modifier key) on a link to a page of the guide in-app;
+/// any other click, or a path that is not a page of the guide, is left to the browser.
+fn follow_in_app(navigator: &Navigator, event: &MouseEvent, path: &str, fragment: Option<&str>) {
+    let plain_click = event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+    let route_path = path.split(['?', '#']).next().unwrap_or_default();
+    if !plain_click || GuidePath::parse(route_path).is_none() {
+        return;
+    }
+    event.prevent_default();
+    match fragment {
+        Some(fragment) => push_path(navigator, &format!("{path}#{fragment}")),
+        None => push_path(navigator, path),
+    }
+}
+
+/// A click handler for an element holding links the app did not render (the adopted chapter
+/// text): a click on a link inside it that goes to a page of the guide, in the same window, is
+/// followed in-app like a [`GuideLink`]'s. Clicks a `GuideLink` already followed are left alone.
+#[hook]
+pub fn use_in_app_links() -> Callback<MouseEvent> {
+    let navigator = use_navigator();
+    Callback::from(move |event: MouseEvent| {
+        let Some(navigator) = navigator.as_ref() else {
+            return;
+        };
+        if event.default_prevented() {
+            return;
+        }
+        let Some(link) = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|target| target.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let same_window = link.get_attribute("target").is_none() && !link.has_attribute("download");
+        let document = gloo::utils::document();
+        let base_uri = document.base_uri().ok().flatten().unwrap_or_default();
+        let Some(url) = link
+            .get_attribute("href")
+            .and_then(|href| web_sys::Url::new_with_base(&href, &base_uri).ok())
+        else {
+            return;
+        };
+        let same_site = gloo::utils::window()
+            .location()
+            .origin()
+            .is_ok_and(|origin| origin == url.origin());
+        let base = navigator.basename().unwrap_or("").trim_end_matches('/');
+        let Some(path) = url.pathname().strip_prefix(base).map(str::to_owned) else {
+            return;
+        };
+        if same_window && same_site {
+            let hash = url.hash();
+            let fragment = hash.strip_prefix('#').filter(|f| !f.is_empty());
+            follow_in_app(
+                navigator,
+                &event,
+                &format!("{path}{}", url.search()),
+                fragment,
+            );
+        }
+    })
 }
