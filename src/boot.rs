@@ -11,9 +11,15 @@ use yew_router::history::{AnyHistory, BrowserHistory};
 use crate::embed::{WidgetApp, WidgetAppProps};
 use crate::{App, AppProps};
 
-/// Starts the guide on the page that loaded it.
+/// Starts the guide on the page that loaded it: the panic screen at once (a host page may mount
+/// a widget right after loading the app), the rest in a task after the app's instantiation, so
+/// that neither keeps the reader's input waiting for long.
 pub fn start() {
     crate::browser::panic_screen::install();
+    crate::browser::tasks::later(start_on_page);
+}
+
+fn start_on_page() {
     let document = gloo::utils::document();
     let Some(root) = document.get_element_by_id("app") else {
         return;
