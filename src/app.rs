@@ -33,6 +33,11 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Contents => html! { <ContentsPage /> },
+        // An unknown chapter is the not-found page itself, as `404.html` was prerendered, so that
+        // the page a host serves for any missing address hydrates.
+        Route::Chapter { slug } if crate::content::compiled::book().chapter(&slug).is_none() => {
+            html! { <NotFoundPage /> }
+        }
         Route::Chapter { slug } => html! { <ChapterPage slug={slug} /> },
         Route::Readiness => html! { <TreePage page={Page::Readiness} /> },
         Route::Structure => html! { <TreePage page={Page::Structure} /> },

@@ -16,7 +16,16 @@ use crate::{App, AppProps};
 /// that neither keeps the reader's input waiting for long.
 pub fn start() {
     crate::browser::panic_screen::install();
-    crate::browser::tasks::later(start_on_page);
+    // A page with `<ospo-guide>` elements is a host page that loaded the app through `embed.js`:
+    // its `#app`, if it has one, is the host's own and is left alone.
+    let host_page = gloo::utils::document()
+        .query_selector("ospo-guide")
+        .ok()
+        .flatten()
+        .is_some();
+    if !host_page {
+        crate::browser::tasks::later(start_on_page);
+    }
 }
 
 fn start_on_page() {

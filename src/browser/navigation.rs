@@ -62,7 +62,7 @@ fn next_navigation() -> u64 {
 
 fn text_missing(slug: &str) -> bool {
     crate::content::compiled::book().chapter(slug).is_some()
-        && crate::content::chapter_text::cached(slug).is_none()
+        && crate::content::chapter_text::at_hand(slug).is_none()
 }
 
 /// Pushes `location` when the chapter's text has arrived (or failed), or after the grace period,

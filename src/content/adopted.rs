@@ -15,16 +15,34 @@ use std::rc::Rc;
 
 use yew::AttrValue;
 
-/// A chapter text that is in the page as prerendered.
+/// A chapter text that is in the page as prerendered. Its fields are private: in the browser only
+/// [`adopt_page`] makes one, and its stretches are empty strings, so no HTML string ever reaches
+/// the page from here.
 #[derive(Debug, PartialEq)]
 pub struct AdoptedText {
     /// The chapter's slug.
-    pub slug: String,
+    slug: String,
     /// The trees between the stretches, by id (from the book's index).
-    pub trees: Vec<String>,
+    trees: Vec<String>,
     /// Each text stretch's HTML, one more than the trees: natively the prerendered HTML; in the
     /// browser empty strings, which take the page's nodes as they are.
-    pub texts: Vec<AttrValue>,
+    texts: Vec<AttrValue>,
+}
+
+impl AdoptedText {
+    /// The chapter's slug.
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The text stretches in order, each with the id of the tree that follows it (none after the
+    /// last).
+    pub fn stretches(&self) -> impl Iterator<Item = (&AttrValue, Option<&String>)> {
+        self.texts
+            .iter()
+            .enumerate()
+            .map(|(at, html)| (html, self.trees.get(at)))
+    }
 }
 
 thread_local! {

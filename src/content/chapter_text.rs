@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use guide_core::{Book, Document};
 
+use crate::content::adopted::{self, AdoptedText};
 use crate::content::compiled::CONTENT_VERSION;
 
 /// The file of a chapter's text, relative to the guide's root.
@@ -32,7 +33,34 @@ thread_local! {
     static PREFETCHING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A chapter's text when it is already at hand: fetched earlier in this visit, or natively, where
+/// A chapter's text as the page has it.
+#[derive(Debug, Clone)]
+pub enum ChapterText {
+    /// Fetched (or, natively, compiled in): rendered from the document tree.
+    Fetched(Rc<Document>),
+    /// Prerendered into the page the app started on, and kept as it is (`content::adopted`).
+    Adopted(Rc<AdoptedText>),
+}
+
+impl PartialEq for ChapterText {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Fetched(a), Self::Fetched(b)) => Rc::ptr_eq(a, b),
+            (Self::Adopted(a), Self::Adopted(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A chapter's text if the page can show it without waiting: the prerendered text while the page
+/// holds it, else the text fetched earlier in this visit.
+pub fn at_hand(slug: &str) -> Option<ChapterText> {
+    adopted::for_slug(slug)
+        .map(ChapterText::Adopted)
+        .or_else(|| cached(slug).map(ChapterText::Fetched))
+}
+
+/// A chapter's document tree when it is already at hand: fetched earlier in this visit, or natively, where
 /// every text is taken from the whole book.
 pub fn cached(slug: &str) -> Option<Rc<Document>> {
     if let Some(doc) = LOADED.with(|loaded| loaded.borrow().get(slug).cloned()) {

@@ -8,11 +8,11 @@ use yew::prelude::*;
 
 use crate::components::frame::guide_link::{use_in_app_links, GuideLink};
 use crate::components::frame::load_failed::LoadFailed;
-use crate::components::reader::chapter_body::{ChapterBody, ChapterText};
+use crate::components::reader::chapter_body::ChapterBody;
 use crate::components::reader::read_toggle::ReadToggle;
 use crate::components::reader::reading_tracker::ReadingTracker;
+use crate::content::chapter_text::{self, ChapterText};
 use crate::content::compiled::book;
-use crate::content::{adopted, chapter_text};
 use crate::hooks::fetched::{use_fetched, Fetched};
 use crate::hooks::keyboard::use_shortcuts;
 use crate::hooks::scroll_on_navigate::use_show_target_when;
@@ -101,11 +101,8 @@ fn waiting(text: Fetched<ChapterText>, retry: Callback<()>) -> Html {
     }
 }
 
-/// The text in the page as prerendered while the page holds it, else the text if fetched.
 fn text_at_hand(slug: &AttrValue) -> Option<ChapterText> {
-    adopted::for_slug(slug)
-        .map(ChapterText::Adopted)
-        .or_else(|| chapter_text::cached(slug).map(ChapterText::Fetched))
+    chapter_text::at_hand(slug)
 }
 
 async fn load_text(slug: AttrValue) -> Result<(), String> {

@@ -38,6 +38,8 @@ before(async () => {
 <ospo-guide id="acme" view="readiness" namespace="acme"></ospo-guide>
 <ospo-guide id="beta" view="readiness" namespace="beta" theme="dark"></ospo-guide>`));
   writeFileSync(join(root, "empty.html"), page(""));
+  writeFileSync(join(root, "app.html"), page(`<div id="app"><p id="host-app">The host's own application</p></div>
+<ospo-guide id="acme" view="readiness" namespace="acme"></ospo-guide>`));
   writeFileSync(join(root, "tools.html"), page(`
 <ospo-guide id="check" view="conformance-5230" namespace="tools"></ospo-guide>
 <ospo-guide id="plan" view="plan" namespace="tools"></ospo-guide>`));
@@ -78,6 +80,19 @@ async function openHost(path = "") {
   await page.goto(host.url + path);
   return { context, page, errors };
 }
+
+test("a host page's own #app is left alone by the widget's app", async () => {
+  const { context, page, errors } = await openHost("app.html");
+  const widget = page.locator("#acme");
+  await widget.getByTestId("tree-question").waitFor();
+  await widget.getByTestId("tree-question").locator("input[type=radio]").first().check();
+  await widget.getByRole("button", { name: "Next" }).click();
+  await widget.locator(".tree-count", { hasText: "Question 2 of" }).waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById("app").innerHTML), '<p id="host-app">The host\'s own application</p>');
+  assert.equal(await page.locator("body > .shell, #app .shell").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 async function hostSnapshot(page) {
   return page.evaluate(() => ({

@@ -36,15 +36,25 @@ test("every route answers 200 with a heading, no console error and no CSP violat
 });
 
 test("an unknown address gets the not-found page with a way back", async () => {
-  const page = await env.browser.newPage();
-  const response = await page.goto(new URL("no/such/page/", env.site.url).href);
-  assert.equal(response.status(), 404);
-  await waitForApp(page);
-  assert.equal(await page.locator("h1").textContent(), "Page not found");
-  await page.getByRole("link", { name: "See all chapters" }).click();
-  await page.waitForURL(/\/book\/$/);
-  assert.equal(await page.locator("h1").textContent(), "Contents");
-  await page.close();
+  // An unknown chapter too: the server answers with the same 404.html, which must hydrate there.
+  for (const path of ["no/such/page/", "book/no-such-chapter/"]) {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    const requested = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const response = await page.goto(new URL(path, env.site.url).href);
+    assert.equal(response.status(), 404);
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").textContent(), "Page not found", path);
+    assert.deepEqual(requested.filter((p) => p.includes("/data/")), [], path);
+    await page.getByRole("link", { name: "See all chapters" }).click();
+    await page.waitForURL(/\/book\/$/);
+    assert.equal(await page.locator("h1").textContent(), "Contents");
+    // The page's own 404 answer is expected; nothing else may fail (a hydration panic would).
+    const expected = [`HTTP 404: ${new URL(path, env.site.url).href}`, "console: Failed to load resource: the server responded with a status of 404 (Not Found)"];
+    assert.deepEqual(errors.filter((e) => !expected.includes(e)), [], path);
+    await page.close();
+  }
 });
 
 test("a chapter reads fully with scripts off", async () => {
@@ -81,14 +91,18 @@ test("a chapter is painted before the app is fetched, and the app fetches no tex
 test("links in a prerendered chapter's text are followed in-app after hydration", async () => {
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
+  const texts = [];
+  page.on("request", (request) => request.url().includes("/data/") && texts.push(new URL(request.url()).pathname));
   await page.goto(new URL("book/what-is-an-ospo/", env.site.url).href);
   await waitForApp(page);
   await page.evaluate(() => (window.__sameDocument = true));
-  // A section's own anchor: the address gets the fragment, in the same document.
+  // A section's own anchor: followed by the app (it adds a history entry of its own), at once,
+  // with nothing fetched: the page holds the text.
   const anchor = page.locator("article.chapter h2 a.anchor").first();
   const id = await page.locator("article.chapter h2").first().getAttribute("id");
   await anchor.click();
   await page.waitForURL(new RegExp(`#${id}$`));
+  assert.deepEqual(texts, [], "following a link within the page fetched its text");
   // A link to another chapter inside the text: the app shows it without loading a page.
   const link = page.locator('article.chapter > p a[href*="/book/"]:not([href*="what-is-an-ospo"])').first();
   const href = await link.getAttribute("href");

@@ -185,17 +185,35 @@ test("a tampered share link says so and shows the start of the tree", async () =
 });
 
 test("a chapter embeds its tree inline, and it answers on the prerendered page", async () => {
-  const { context, page, errors } = await freshPage("book/assessing-readiness/");
+  const context = await env.browser.newContext();
+  // Marks the prerendered text's nodes before the app starts: adopted, they are the same nodes after.
+  await context.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      for (const p of document.querySelectorAll("article.chapter > p")) p.__prerendered = true;
+    });
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(new URL("book/assessing-readiness/", env.site.url).href);
+  await waitForApp(page);
   const embed = page.locator(".tree-embed");
   const embedded = embed.getByTestId("tree-question");
   await embedded.waitFor();
   assert.ok((await embedded.locator("input[type=radio]").count()) >= 2);
-  // The text around the tree is the page's own (adopted, not rendered again), and the tree
-  // between the stretches is hydrated: answering moves it on.
+  // The tree between the text's stretches is hydrated: answering moves it on.
   assert.match(await embed.locator(".tree-count").textContent(), /Question 1 of/);
   await answerQuestion(embed);
   assert.match(await embed.locator(".tree-count").textContent(), /Question 2 of/);
-  assert.ok((await page.locator("article.chapter > p").count()) > 5, "the text around the tree is there");
+  // The text around it is the page's own, not rendered again, and was not fetched.
+  const kept = await page.evaluate(() => {
+    const paragraphs = [...document.querySelectorAll("article.chapter > p")];
+    return { all: paragraphs.length, kept: paragraphs.filter((p) => p.__prerendered).length };
+  });
+  assert.ok(kept.all > 5, `only ${kept.all} paragraphs`);
+  assert.equal(kept.kept, kept.all, "the text was rendered again");
+  assert.deepEqual(requested.filter((path) => path.includes("/data/")), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

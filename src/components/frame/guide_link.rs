@@ -113,7 +113,13 @@ pub fn use_in_app_links() -> Callback<MouseEvent> {
             .origin()
             .is_ok_and(|origin| origin == url.origin());
         let base = navigator.basename().unwrap_or("").trim_end_matches('/');
-        let Some(path) = url.pathname().strip_prefix(base).map(str::to_owned) else {
+        // Under the base path, on a segment boundary (`/guides/ospo/…`, not `/guides/osposearch/`).
+        let pathname = url.pathname();
+        let Some(path) = pathname
+            .strip_prefix(base)
+            .filter(|path| path.starts_with('/'))
+            .map(str::to_owned)
+        else {
             return;
         };
         if same_window && same_site {
