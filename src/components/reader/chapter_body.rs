@@ -43,6 +43,8 @@ fn adopted_text(text: &AdoptedText) -> Html {
             let tree = tree.map(|id| html! { <TreeEmbed id={id.clone()} /> });
             html! {
                 <>
+                    // In the browser always empty (`adopted::adopt_page`): Yew keeps the page's
+                    // own nodes and parses nothing. Natively, the prerendered HTML of `render`.
                     { Html::from_html_unchecked(html.clone()) }
                     { for tree }
                 </>
